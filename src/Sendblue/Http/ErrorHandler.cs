@@ -1,0 +1,90 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Sendblue.Errors;
+
+namespace Sendblue.Http
+{
+    /// <summary>
+    /// The outermost step: turns what the steps below return or throw into the SDK's exception
+    /// family. A non-success response becomes the <see cref="SendblueApiException"/> of its
+    /// status (its body read as text, the secret scrubbed from it); a transport failure becomes
+    /// <see cref="SendblueConnectionException"/>; the caller's cancellation stays an
+    /// <see cref="OperationCanceledException"/>.
+    /// </summary>
+    internal sealed class ErrorHandler : DelegatingHandler
+    {
+        private readonly string _secret;
+
+        public ErrorHandler(string secret)
+        {
+            _secret = secret;
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            HttpResponseMessage response;
+            try
+            {
+                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SendblueException)
+            {
+                throw;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (OperationCanceledException ex)
+            {
+                // Not the caller's token: a brought HttpClient's own Timeout fired.
+                throw new SendblueTimeoutException(
+                    $"The request to {Describe(request)} timed out (the HttpClient's own Timeout).", ex);
+            }
+            catch (Exception ex) when (ex is HttpRequestException || ex is System.IO.IOException || ex is System.Net.Sockets.SocketException)
+            {
+                throw new SendblueConnectionException(
+                    $"Could not get a response from the Sendblue API for {Describe(request)}: {Scrub(ex.Message)}", ex);
+            }
+
+            var status = (int)response.StatusCode;
+            if (status >= 200 && status < 300)
+            {
+                return response;
+            }
+
+            using (response)
+            {
+                string? body = null;
+                if (response.Content != null)
+                {
+                    try
+                    {
+                        body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException || ex is System.IO.IOException)
+                    {
+                        body = null;
+                    }
+                }
+
+                throw SendblueExceptionFactory.Create(
+                    status,
+                    response.ReasonPhrase,
+                    string.IsNullOrEmpty(body) ? null : Scrub(body!),
+                    SendblueExceptionFactory.CollectHeaders(response),
+                    SendblueExceptionFactory.RetryAfterOf(response));
+            }
+        }
+
+        private static string Describe(HttpRequestMessage request) =>
+            $"{request.Method} {request.RequestUri?.GetLeftPart(UriPartial.Path)}";
+
+        // Belt and braces: should a server or proxy ever echo the request headers back, the
+        // secret still does not end up in an exception or a log.
+        private string Scrub(string text) =>
+            _secret.Length == 0 ? text : text.Replace(_secret, "[redacted]");
+    }
+}

@@ -1,0 +1,136 @@
+using System;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Sendblue.Http
+{
+    /// <summary>
+    /// The retry step of the SDK's own pipeline (a brought <see cref="HttpClient"/> keeps its own).
+    /// Kiota's RetryHandler does not fit (it retries 429/503/504 whatever the method, never on a
+    /// connection failure, without jitter, misreads an HTTP-date Retry-After and throws an
+    /// AggregateException at the end), so this small handler does exactly what API.md says:
+    /// <list type="bullet">
+    /// <item>a read (GET) retries on 429, 500, 502, 503, 504, a connection failure and a timeout;</item>
+    /// <item>a send (any other method) retries only on 429 and on a connection refused before
+    /// anything was written: a 5xx or a timeout may have delivered the message already;</item>
+    /// <item>exponential backoff with jitter, and Retry-After (seconds or date) as a floor; a
+    /// Retry-After over 60 s is not waited out: the response goes back to the caller;</item>
+    /// <item>when attempts run out the last response (or exception) is the caller's.</item>
+    /// </list>
+    /// </summary>
+    internal sealed class RetryHandler : DelegatingHandler
+    {
+        internal static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
+        private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+        private readonly int _maxRetries;
+        private readonly TimeSpan _baseDelay;
+        private readonly Func<double> _random;
+
+        public RetryHandler(int maxRetries, TimeSpan baseDelay, Func<double>? random = null)
+        {
+            _maxRetries = maxRetries;
+            _baseDelay = baseDelay;
+            _random = random ?? SharedRandom.NextDouble;
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var isRead = IsRead(request.Method);
+            for (var attempt = 0; ; attempt++)
+            {
+                var canRetry = attempt < _maxRetries;
+                HttpResponseMessage response;
+                try
+                {
+                    response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                }
+                catch (SendblueTimeoutException) when (canRetry && isRead && !cancellationToken.IsCancellationRequested)
+                {
+                    await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                catch (HttpRequestException ex) when (canRetry && !cancellationToken.IsCancellationRequested && (isRead || IsRefusedBeforeWrite(ex)))
+                {
+                    await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                var status = (int)response.StatusCode;
+                if (!canRetry || !ShouldRetry(isRead, status))
+                {
+                    return response;
+                }
+
+                var retryAfter = RetryAfter.Parse(response, DateTimeOffset.UtcNow);
+                if (retryAfter > MaxWait)
+                {
+                    return response;
+                }
+
+                var wait = Backoff(attempt);
+                if (retryAfter > wait)
+                {
+                    wait = retryAfter.Value;
+                }
+
+                response.Dispose();
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        internal static bool IsRead(HttpMethod method) => method == HttpMethod.Get || method == HttpMethod.Head;
+
+        internal static bool ShouldRetry(bool isRead, int status) =>
+            status == 429 || (isRead && (status == 500 || status == 502 || status == 503 || status == 504));
+
+        /// <summary>
+        /// Connection refused means the TCP handshake failed, so not a byte of the request left:
+        /// the one transport failure after which even a send is safe to repeat.
+        /// </summary>
+        internal static bool IsRefusedBeforeWrite(Exception exception)
+        {
+            for (var e = exception; e != null; e = e.InnerException)
+            {
+                if (e is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Base * 2^attempt, capped, with "equal jitter": between half and all of it.</summary>
+        internal TimeSpan Backoff(int attempt)
+        {
+            var exponential = _baseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 16));
+            var capped = Math.Min(exponential, MaxBackoff.TotalMilliseconds);
+            return TimeSpan.FromMilliseconds(capped / 2 + (_random() * capped / 2));
+        }
+
+        private static class SharedRandom
+        {
+            private static readonly Random Seed = new();
+            [ThreadStatic] private static Random? _local;
+
+            public static double NextDouble()
+            {
+                if (_local is null)
+                {
+                    int seed;
+                    lock (Seed)
+                    {
+                        seed = Seed.Next();
+                    }
+
+                    _local = new Random(seed);
+                }
+
+                return _local.NextDouble();
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
+
+namespace Sendblue.Http
+{
+    /// <summary>
+    /// Builds the HTTP pipeline, outermost first:
+    /// errors -> retry -> redirect (Kiota) -> user agent (Kiota) -> per-attempt timeout -> credentials -> transport.
+    /// With a brought <see cref="HttpClient"/> the retry and redirect steps are left out: that
+    /// client's own handlers do them.
+    /// </summary>
+    internal static class SendbluePipeline
+    {
+        public const string ProductName = "sendblue-dotnet";
+
+        public static HttpClient Create(SendblueClientOptions options, HttpClient? brought)
+        {
+            HttpMessageHandler transport = brought is null
+                ? CreateTransport()
+                : new HttpClientForwardingHandler(brought);
+
+            var steps = new System.Collections.Generic.List<DelegatingHandler>
+            {
+                new ErrorHandler(options.ApiSecret!),
+            };
+            if (brought is null)
+            {
+                steps.Add(new RetryHandler(options.MaxRetries, options.RetryBaseDelay));
+                steps.Add(new RedirectHandler(new RedirectHandlerOption { MaxRedirect = 5 }));
+            }
+
+            steps.Add(new UserAgentHandler(new UserAgentHandlerOption
+            {
+                ProductName = ProductName,
+                ProductVersion = SendblueClient.SdkVersion,
+            }));
+            steps.Add(new TimeoutHandler(options.Timeout));
+            steps.Add(new CredentialHandler(options.BaseUrl, options.ApiKey!, options.ApiSecret!));
+
+            HttpMessageHandler next = transport;
+            for (var i = steps.Count - 1; i >= 0; i--)
+            {
+                steps[i].InnerHandler = next;
+                next = steps[i];
+            }
+
+            // Timeouts are per attempt, in TimeoutHandler; HttpClient's own would span all attempts.
+            return new HttpClient(next, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        }
+
+        private static HttpMessageHandler CreateTransport()
+        {
+#if NET5_0_OR_GREATER
+            return new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                UseCookies = false,
+            };
+#else
+            return new HttpClientHandler
+            {
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                UseCookies = false,
+            };
+#endif
+        }
+    }
+}

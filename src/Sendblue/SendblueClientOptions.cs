@@ -1,0 +1,143 @@
+using System;
+
+namespace Sendblue
+{
+    /// <summary>
+    /// Settings of a <see cref="SendblueClient"/>. A new instance starts from the environment
+    /// variables the official Sendblue SDKs read, so an existing setup works unchanged.
+    /// </summary>
+    public sealed class SendblueClientOptions
+    {
+        /// <summary>The environment variable <see cref="ApiKey"/> defaults to.</summary>
+        public const string ApiKeyEnvironmentVariable = "SENDBLUE_API_API_KEY";
+
+        /// <summary>The environment variable <see cref="ApiSecret"/> defaults to.</summary>
+        public const string ApiSecretEnvironmentVariable = "SENDBLUE_API_API_SECRET";
+
+        /// <summary>The environment variable <see cref="BaseUrl"/> defaults to.</summary>
+        public const string BaseUrlEnvironmentVariable = "SENDBLUE_API_BASE_URL";
+
+        /// <summary>The production API, the default <see cref="BaseUrl"/>.</summary>
+        public static readonly Uri DefaultBaseUrl = new("https://api.sendblue.co");
+
+        /// <summary>The default per-attempt <see cref="Timeout"/>: 60 seconds.</summary>
+        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
+        /// <summary>The default <see cref="MaxRetries"/>: 2, so at most 3 attempts.</summary>
+        public const int DefaultMaxRetries = 2;
+
+        /// <summary>Creates options from the environment (see each property for its default).</summary>
+        public SendblueClientOptions()
+        {
+            ApiKey = Environment.GetEnvironmentVariable(ApiKeyEnvironmentVariable);
+            ApiSecret = Environment.GetEnvironmentVariable(ApiSecretEnvironmentVariable);
+            BaseUrl = BaseUrlFromEnvironment();
+        }
+
+        /// <summary>
+        /// The API key id, sent as <c>sb-api-key-id</c>. Defaults to the
+        /// <c>SENDBLUE_API_API_KEY</c> environment variable.
+        /// </summary>
+        public string? ApiKey { get; set; }
+
+        /// <summary>
+        /// The API secret key, sent as <c>sb-api-secret-key</c>. Defaults to the
+        /// <c>SENDBLUE_API_API_SECRET</c> environment variable. Never printed or logged.
+        /// </summary>
+        public string? ApiSecret { get; set; }
+
+        /// <summary>
+        /// The API's address, with or without a trailing slash. Defaults to the
+        /// <c>SENDBLUE_API_BASE_URL</c> environment variable, else <c>https://api.sendblue.co</c>.
+        /// Credentials are only ever sent to this origin (scheme, host and port).
+        /// </summary>
+        public Uri BaseUrl { get; set; }
+
+        /// <summary>
+        /// How long one attempt may take, the response body included, before it fails with
+        /// <see cref="SendblueTimeoutException"/> (and a read is retried). Default 60 seconds;
+        /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns it off.
+        /// </summary>
+        public TimeSpan Timeout { get; set; } = DefaultTimeout;
+
+        /// <summary>
+        /// How many times a failed call may be retried: N means at most N + 1 attempts. Default 2.
+        /// Reads retry on 429, 5xx, connection failures and timeouts; a send only on 429 and on a
+        /// connection refused before anything was written.
+        /// </summary>
+        public int MaxRetries { get; set; } = DefaultMaxRetries;
+
+        /// <summary>
+        /// The first backoff wait; each retry doubles it, with jitter. Tests shorten it; a
+        /// <c>Retry-After</c> from the server is always a floor.
+        /// </summary>
+        internal TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+        /// <summary>Describes the options without the key or the secret.</summary>
+        public override string ToString() =>
+            $"SendblueClientOptions {{ BaseUrl = {BaseUrl}, ApiKey = {Describe(ApiKey)}, ApiSecret = {Describe(ApiSecret)}, Timeout = {Timeout}, MaxRetries = {MaxRetries} }}";
+
+        internal SendblueClientOptions Validated()
+        {
+            if (string.IsNullOrWhiteSpace(ApiKey))
+            {
+                throw new InvalidOperationException(
+                    $"No Sendblue API key: set {nameof(SendblueClientOptions)}.{nameof(ApiKey)} or the {ApiKeyEnvironmentVariable} environment variable (and {nameof(ApiSecret)} / {ApiSecretEnvironmentVariable}).");
+            }
+
+            if (string.IsNullOrWhiteSpace(ApiSecret))
+            {
+                throw new InvalidOperationException(
+                    $"No Sendblue API secret: set {nameof(SendblueClientOptions)}.{nameof(ApiSecret)} or the {ApiSecretEnvironmentVariable} environment variable (and {nameof(ApiKey)} / {ApiKeyEnvironmentVariable}).");
+            }
+
+            if (BaseUrl is null || !BaseUrl.IsAbsoluteUri || (BaseUrl.Scheme != Uri.UriSchemeHttps && BaseUrl.Scheme != Uri.UriSchemeHttp))
+            {
+                throw new InvalidOperationException(
+                    $"{nameof(SendblueClientOptions)}.{nameof(BaseUrl)} must be an absolute http or https URL, such as {DefaultBaseUrl}; it is '{BaseUrl}'.");
+            }
+
+            if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+            {
+                throw new InvalidOperationException(
+                    $"{nameof(SendblueClientOptions)}.{nameof(Timeout)} must be positive or Timeout.InfiniteTimeSpan; it is {Timeout}.");
+            }
+
+            if (MaxRetries < 0)
+            {
+                throw new InvalidOperationException(
+                    $"{nameof(SendblueClientOptions)}.{nameof(MaxRetries)} must be 0 or more; it is {MaxRetries}.");
+            }
+
+            return new SendblueClientOptions
+            {
+                ApiKey = ApiKey!.Trim(),
+                ApiSecret = ApiSecret!.Trim(),
+                BaseUrl = BaseUrl,
+                Timeout = Timeout,
+                MaxRetries = MaxRetries,
+                RetryBaseDelay = RetryBaseDelay,
+            };
+        }
+
+        private static string Describe(string? secret) => string.IsNullOrEmpty(secret) ? "(not set)" : "(set)";
+
+        private static Uri BaseUrlFromEnvironment()
+        {
+            var value = Environment.GetEnvironmentVariable(BaseUrlEnvironmentVariable);
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return DefaultBaseUrl;
+            }
+
+            if (!Uri.TryCreate(value!.Trim(), UriKind.Absolute, out var uri)
+                || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            {
+                throw new InvalidOperationException(
+                    $"The {BaseUrlEnvironmentVariable} environment variable must be an absolute http or https URL, such as {DefaultBaseUrl}; it is '{value}'.");
+            }
+
+            return uri;
+        }
+    }
+}
