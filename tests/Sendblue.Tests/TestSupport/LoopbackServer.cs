@@ -1,0 +1,327 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Sendblue.Tests.TestSupport
+{
+    /// <summary>A request as it arrived on the socket.</summary>
+    public sealed record RecordedRequest(
+        string Method,
+        string Target,
+        IReadOnlyDictionary<string, string> Headers,
+        string Body)
+    {
+        public string Path => Target.Split('?')[0];
+
+        public string Query => Target.Contains('?') ? Target.Substring(Target.IndexOf('?') + 1) : string.Empty;
+
+        public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+    }
+
+    /// <summary>What the server does with one request.</summary>
+    public sealed class LoopbackResponse
+    {
+        public int Status { get; init; } = 200;
+
+        public string Body { get; init; } = string.Empty;
+
+        public string ContentType { get; init; } = "application/json";
+
+        public IDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+        /// <summary>Wait this long before answering at all.</summary>
+        public TimeSpan Delay { get; init; }
+
+        /// <summary>Send the headers and part of the body, then stall this long.</summary>
+        public TimeSpan StallBody { get; init; }
+
+        /// <summary>Close the connection without answering.</summary>
+        public bool DropConnection { get; init; }
+
+        public static LoopbackResponse Json(string body, int status = 200) => new() { Status = status, Body = body };
+    }
+
+    /// <summary>
+    /// A small HTTP/1.1 server on 127.0.0.1 and a free port, for tests that need real sockets:
+    /// retries, redirects, timeouts, dropped connections. Records every request it gets.
+    /// </summary>
+    public sealed class LoopbackServer : IAsyncDisposable
+    {
+        private readonly TcpListener _listener;
+        private readonly Func<RecordedRequest, int, LoopbackResponse> _handler;
+        private readonly CancellationTokenSource _stop = new();
+        private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+        private readonly List<TcpClient> _clients = new();
+        private readonly Task _accepting;
+        private int _count;
+
+        /// <param name="handler">Gets the request and its 0-based index; returns what to answer.</param>
+        public LoopbackServer(Func<RecordedRequest, int, LoopbackResponse> handler)
+        {
+            _handler = handler;
+            _listener = new TcpListener(IPAddress.Loopback, 0);
+            _listener.Start();
+            _accepting = Task.Run(AcceptLoopAsync);
+        }
+
+        public LoopbackServer(Func<RecordedRequest, LoopbackResponse> handler)
+            : this((request, _) => handler(request))
+        {
+        }
+
+        public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+        public Uri BaseUrl => new($"http://127.0.0.1:{Port}");
+
+        public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+
+        /// <summary>A port nothing listens on: connecting to it is refused.</summary>
+        public static int UnusedPort()
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            return port;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _stop.Cancel();
+            _listener.Stop();
+            lock (_clients)
+            {
+                foreach (var client in _clients)
+                {
+                    client.Dispose();
+                }
+            }
+
+            try
+            {
+                await _accepting.ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // Stopping the listener ends the accept loop with an exception; that is the point.
+            }
+
+            _stop.Dispose();
+        }
+
+        private async Task AcceptLoopAsync()
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                TcpClient client;
+                try
+                {
+                    client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
+                }
+                catch (Exception) when (_stop.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                lock (_clients)
+                {
+                    _clients.Add(client);
+                }
+
+                _ = Task.Run(() => ServeAsync(client));
+            }
+        }
+
+        private async Task ServeAsync(TcpClient client)
+        {
+            try
+            {
+                using (client)
+                {
+                    var stream = client.GetStream();
+                    var reader = new BufferedReader(stream);
+                    while (!_stop.IsCancellationRequested)
+                    {
+                        var request = await ReadRequestAsync(reader).ConfigureAwait(false);
+                        if (request is null)
+                        {
+                            return;
+                        }
+
+                        _requests.Enqueue(request);
+                        var index = Interlocked.Increment(ref _count) - 1;
+                        var response = _handler(request, index);
+                        if (response.Delay > TimeSpan.Zero)
+                        {
+                            await Task.Delay(response.Delay, _stop.Token).ConfigureAwait(false);
+                        }
+
+                        if (response.DropConnection)
+                        {
+                            client.Client.LingerState = new LingerOption(true, 0);
+                            return;
+                        }
+
+                        await WriteResponseAsync(stream, response).ConfigureAwait(false);
+                    }
+                }
+            }
+            catch (Exception)
+            {
+                // The client went away or the server is stopping; either ends this connection.
+            }
+        }
+
+        private async Task WriteResponseAsync(NetworkStream stream, LoopbackResponse response)
+        {
+            var body = Encoding.UTF8.GetBytes(response.Body);
+            var head = new StringBuilder();
+            head.Append($"HTTP/1.1 {response.Status} {Reason(response.Status)}\r\n");
+            if (body.Length > 0 || response.Status >= 200)
+            {
+                head.Append($"Content-Type: {response.ContentType}\r\n");
+            }
+
+            head.Append($"Content-Length: {body.Length}\r\n");
+            foreach (var header in response.Headers)
+            {
+                head.Append($"{header.Key}: {header.Value}\r\n");
+            }
+
+            head.Append("\r\n");
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), _stop.Token).ConfigureAwait(false);
+            if (response.StallBody > TimeSpan.Zero && body.Length > 1)
+            {
+                await stream.WriteAsync(body.AsMemory(0, 1), _stop.Token).ConfigureAwait(false);
+                await stream.FlushAsync(_stop.Token).ConfigureAwait(false);
+                await Task.Delay(response.StallBody, _stop.Token).ConfigureAwait(false);
+                await stream.WriteAsync(body.AsMemory(1), _stop.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                await stream.WriteAsync(body, _stop.Token).ConfigureAwait(false);
+            }
+
+            await stream.FlushAsync(_stop.Token).ConfigureAwait(false);
+        }
+
+        private static async Task<RecordedRequest?> ReadRequestAsync(BufferedReader reader)
+        {
+            var requestLine = await reader.ReadLineAsync().ConfigureAwait(false);
+            if (string.IsNullOrEmpty(requestLine))
+            {
+                return null;
+            }
+
+            var parts = requestLine.Split(' ');
+            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            while (true)
+            {
+                var line = await reader.ReadLineAsync().ConfigureAwait(false);
+                if (string.IsNullOrEmpty(line))
+                {
+                    break;
+                }
+
+                var colon = line.IndexOf(':');
+                var name = line.Substring(0, colon).Trim();
+                var value = line.Substring(colon + 1).Trim();
+                headers[name] = headers.TryGetValue(name, out var existing) ? existing + ", " + value : value;
+            }
+
+            var length = headers.TryGetValue("Content-Length", out var text) ? int.Parse(text) : 0;
+            var body = length > 0 ? Encoding.UTF8.GetString(await reader.ReadBytesAsync(length).ConfigureAwait(false)) : string.Empty;
+            return new RecordedRequest(parts[0], parts[1], headers, body);
+        }
+
+        private static string Reason(int status) => status switch
+        {
+            200 => "OK",
+            301 => "Moved Permanently",
+            302 => "Found",
+            307 => "Temporary Redirect",
+            400 => "Bad Request",
+            401 => "Unauthorized",
+            403 => "Forbidden",
+            404 => "Not Found",
+            409 => "Conflict",
+            422 => "Unprocessable Entity",
+            429 => "Too Many Requests",
+            500 => "Internal Server Error",
+            502 => "Bad Gateway",
+            503 => "Service Unavailable",
+            504 => "Gateway Timeout",
+            _ => "Status",
+        };
+
+        /// <summary>Reads CRLF lines and then raw bytes from one stream without losing any.</summary>
+        private sealed class BufferedReader
+        {
+            private readonly Stream _stream;
+            private readonly byte[] _buffer = new byte[8192];
+            private int _start;
+            private int _end;
+
+            public BufferedReader(Stream stream)
+            {
+                _stream = stream;
+            }
+
+            public async Task<string?> ReadLineAsync()
+            {
+                var line = new MemoryStream();
+                while (true)
+                {
+                    if (_start == _end && !await FillAsync().ConfigureAwait(false))
+                    {
+                        return line.Length == 0 ? null : Encoding.ASCII.GetString(line.ToArray());
+                    }
+
+                    var b = _buffer[_start++];
+                    if (b == '\n')
+                    {
+                        var bytes = line.ToArray();
+                        var count = bytes.Length > 0 && bytes[^1] == '\r' ? bytes.Length - 1 : bytes.Length;
+                        return Encoding.ASCII.GetString(bytes, 0, count);
+                    }
+
+                    line.WriteByte(b);
+                }
+            }
+
+            public async Task<byte[]> ReadBytesAsync(int count)
+            {
+                var result = new byte[count];
+                var read = 0;
+                while (read < count)
+                {
+                    if (_start == _end && !await FillAsync().ConfigureAwait(false))
+                    {
+                        throw new EndOfStreamException();
+                    }
+
+                    var n = Math.Min(count - read, _end - _start);
+                    Array.Copy(_buffer, _start, result, read, n);
+                    _start += n;
+                    read += n;
+                }
+
+                return result;
+            }
+
+            private async Task<bool> FillAsync()
+            {
+                _start = 0;
+                _end = await _stream.ReadAsync(_buffer).ConfigureAwait(false);
+                return _end > 0;
+            }
+        }
+    }
+}
