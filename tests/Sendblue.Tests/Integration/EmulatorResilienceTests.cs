@@ -1,0 +1,175 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using NUnit.Framework;
+using Sendblue.Testing;
+
+namespace Sendblue.Tests.Integration
+{
+    /// <summary>The SDK's retry rules against the emulator's rate limit and injected faults.</summary>
+    public class EmulatorResilienceTests
+    {
+        [Test]
+        public async Task ARateLimitedList_IsWaitedOutThroughRetryAfter_AndSucceeds()
+        {
+            await using var emulator = await SendblueEmulator.StartAsync(new SendblueEmulatorOptions
+            {
+                ListRateLimit = 2,
+                ListRateLimitWindow = TimeSpan.FromSeconds(1),
+            });
+            using var client = emulator.FastClient();
+
+            await client.Messages.ListAsync();
+            await client.Messages.ListAsync();
+            var third = await client.Messages.ListAsync();
+
+            var statuses = emulator.Requests.Select(r => r.StatusCode).ToList();
+            var limited = emulator.Requests.First(r => r.StatusCode == 429);
+            Assert.Multiple(() =>
+            {
+                Assert.That(third.Status, Is.EqualTo("OK"));
+                Assert.That(statuses.Take(3), Is.EqualTo(new[] { 200, 200, 429 }));
+                Assert.That(statuses.Last(), Is.EqualTo(200));
+                Assert.That(limited.Operation, Is.EqualTo(EmulatorOperation.List));
+            });
+        }
+
+        [Test]
+        public async Task ARateLimitThatOutlastsTheRetries_SurfacesAsRateLimitException_WithRetryAfter()
+        {
+            await using var emulator = await SendblueEmulator.StartAsync(new SendblueEmulatorOptions
+            {
+                ListRateLimit = 1,
+                ListRateLimitWindow = TimeSpan.FromMinutes(5),
+            });
+            using var client = emulator.FastClient();
+
+            await client.Messages.ListAsync();
+            var ex = Assert.ThrowsAsync<SendblueRateLimitException>(() => client.Messages.ListAsync());
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(ex!.RetryAfter, Is.GreaterThan(TimeSpan.FromSeconds(60)));
+                Assert.That(emulator.Requests, Has.Count.EqualTo(2), "a Retry-After over 60 s is not waited out");
+            });
+        }
+
+        [Test]
+        public async Task Injected503s_OnAGet_AreRecovered()
+        {
+            await using var emulator = await SendblueEmulator.StartAsync();
+            using var client = emulator.FastClient();
+            var handle = (await client.Messages.SendAsync(EmulatorFixture.Hello())).MessageHandle!;
+            emulator.ClearRequests();
+            emulator.Faults.FailNext(EmulatorOperation.GetStatus, 2, 503);
+
+            var status = await client.Messages.GetStatusAsync(handle);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(status.MessageHandle, Is.EqualTo(handle));
+                Assert.That(emulator.Requests.Select(r => r.StatusCode), Is.EqualTo(new[] { 503, 503, 200 }));
+            });
+        }
+
+        [Test]
+        public async Task AnInjected503_OnASend_IsNotRetried()
+        {
+            await using var emulator = await SendblueEmulator.StartAsync();
+            using var client = emulator.FastClient();
+            emulator.Faults.FailNext(EmulatorOperation.Send, 1, 503);
+
+            var ex = Assert.ThrowsAsync<SendblueServerException>(() => client.Messages.SendAsync(EmulatorFixture.Hello()));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(ex!.StatusCode, Is.EqualTo(503));
+                Assert.That(emulator.Requests.Count(r => r.Operation == EmulatorOperation.Send), Is.EqualTo(1));
+                Assert.That(emulator.Messages, Is.Empty);
+            });
+        }
+
+        [Test]
+        public async Task AnInjected429_OnASend_IsRetried_AndSendsOnce()
+        {
+            await using var emulator = await SendblueEmulator.StartAsync();
+            using var client = emulator.FastClient();
+            emulator.Faults.FailNext(EmulatorOperation.Send, 1, 429, TimeSpan.FromSeconds(1));
+
+            var sent = await client.Messages.SendAsync(EmulatorFixture.Hello());
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(emulator.Requests.Select(r => r.StatusCode), Is.EqualTo(new[] { 429, 200 }));
+                Assert.That(emulator.Messages.Single().MessageHandle, Is.EqualTo(sent.MessageHandle));
+            });
+        }
+
+        [Test]
+        public async Task ADroppedConnection_OnAGet_IsRecovered()
+        {
+            await using var emulator = await SendblueEmulator.StartAsync();
+            using var client = emulator.FastClient();
+            var handle = (await client.Messages.SendAsync(EmulatorFixture.Hello())).MessageHandle!;
+            emulator.ClearRequests();
+            emulator.Faults.DropNext(EmulatorOperation.Get);
+
+            var one = await client.Messages.GetAsync(handle);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(one.Data!.MessageHandle, Is.EqualTo(handle));
+                Assert.That(emulator.Requests.Select(r => r.StatusCode), Is.EqualTo(new[] { 0, 200 }));
+            });
+        }
+
+        [Test]
+        public async Task ADroppedConnection_OnASend_IsAConnectionError_NotRetried()
+        {
+            await using var emulator = await SendblueEmulator.StartAsync();
+            using var client = emulator.FastClient();
+            emulator.Faults.DropNext(EmulatorOperation.Send);
+
+            Assert.ThrowsAsync<SendblueConnectionException>(() => client.Messages.SendAsync(EmulatorFixture.Hello()));
+
+            Assert.That(emulator.Requests.Count(r => r.Operation == EmulatorOperation.Send), Is.EqualTo(1));
+        }
+
+        [Test]
+        public async Task ADelayedSend_BeyondTheTimeout_IsATimeout_NotRetried()
+        {
+            await using var emulator = await SendblueEmulator.StartAsync();
+            using var client = emulator.FastClient(o => o.Timeout = TimeSpan.FromMilliseconds(300));
+            emulator.Faults.DelayNext(EmulatorOperation.Send, 1, TimeSpan.FromSeconds(3));
+
+            Assert.ThrowsAsync<SendblueTimeoutException>(() => client.Messages.SendAsync(EmulatorFixture.Hello()));
+            await Task.Delay(100);
+
+            Assert.That(emulator.Requests.Count(r => r.Operation == EmulatorOperation.Send), Is.LessThanOrEqualTo(1));
+        }
+
+        [Test]
+        public async Task ADelayedGet_BeyondTheTimeout_IsRetried_AndSucceeds()
+        {
+            await using var emulator = await SendblueEmulator.StartAsync();
+            using var client = emulator.FastClient(o => o.Timeout = TimeSpan.FromMilliseconds(300));
+            emulator.Faults.DelayNext(EmulatorOperation.List, 1, TimeSpan.FromSeconds(3));
+
+            var page = await client.Messages.ListAsync();
+
+            Assert.That(page.Status, Is.EqualTo("OK"));
+        }
+
+        [Test]
+        public void Faults_RefuseNonsense()
+        {
+            var faults = new EmulatorFaults();
+            Assert.Multiple(() =>
+            {
+                Assert.Throws<ArgumentOutOfRangeException>(() => faults.FailNext(EmulatorOperation.Send, 1, 200));
+                Assert.Throws<ArgumentOutOfRangeException>(() => faults.FailNext(EmulatorOperation.Send, 0, 503));
+                Assert.Throws<ArgumentOutOfRangeException>(() => faults.DelayNext(EmulatorOperation.Send, 1, TimeSpan.FromSeconds(-1)));
+            });
+        }
+    }
+}
