@@ -87,7 +87,19 @@ namespace Sendblue.Tests.Models
                 Assert.That(response.SendStyle, Is.Null);
                 Assert.That(response.Status, Is.Null);
                 Assert.That(response.MessageHandle, Is.EqualTo("h-1"));
+                Assert.That(response.AdditionalProperties, Is.Empty, "a declared field is not an unknown one");
             });
+        }
+
+        [Test]
+        public async Task EmptyStringEnum_ThenSetAndReserialized_WritesTheFieldOnce()
+        {
+            var response = await StatusOf("""{"message_handle":"h-1","send_style":""}""");
+            response.SendStyle = SendStyle.Loud;
+
+            var json = Newtonsoft.Json.JsonConvert.SerializeObject(response);
+
+            Assert.That(json, Is.EqualTo("""{"message_handle":"h-1","send_style":"loud"}"""));
         }
 
         [Test]
@@ -101,6 +113,7 @@ namespace Sendblue.Tests.Models
                 Assert.That(message.Status, Is.Null);
                 Assert.That(message.Service, Is.Null);
                 Assert.That(message.MessageType, Is.Null);
+                Assert.That(message.AdditionalProperties, Is.Empty, "declared fields are not unknown ones");
             });
         }
 
