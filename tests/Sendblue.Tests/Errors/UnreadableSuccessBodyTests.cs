@@ -23,7 +23,7 @@ namespace Sendblue.Tests.Errors
 
         public static IEnumerable<TestCaseData> NotAnObject() =>
             from operation in Operations.All
-            from body in new[] { "{not json", "\"a string\"", "[]", "42", "true", "{\"status\":", new string('[', 100) + new string(']', 100) }
+            from body in new[] { "{not json", "<!DOCTYPE html><html><body>Sign in to Wi-Fi</body></html>", "\"a string\"", "[]", "42", "true", "{\"status\":", new string('[', 100) + new string(']', 100) }
             select new TestCaseData(operation, body).SetArgDisplayNames(operation.Name, body.Length > 20 ? body.Substring(0, 20) + "..." : body);
 
         [TestCaseSource(nameof(NotAnObject))]

@@ -126,6 +126,7 @@ namespace Sendblue.Tests.Models
                 Assert.That(second.GroupId, Is.Null);
                 Assert.That(second.MediaUrl, Is.Null);
                 Assert.That(second.ErrorCode, Is.Null);
+                Assert.That(second.AdditionalProperties, Is.Empty);
             });
         }
 
