@@ -61,7 +61,7 @@ namespace Sendblue
             var settings = options.Validated();
             _baseUrl = settings.BaseUrl;
             _http = SendbluePipeline.Create(settings, httpClient);
-            Messages = new MessagesClient(_http, settings.BaseUrl);
+            Messages = new MessagesClient(_http, settings.BaseUrl, settings.ApiSecret);
         }
 
         /// <summary>The version of this SDK, as it appears in the user agent.</summary>

@@ -17,11 +17,15 @@ namespace Sendblue
     /// </summary>
     public sealed class MessagesClient : IMessagesClient
     {
-        private readonly MessagesRestClient _rest;
+        private const string Redacted = "[redacted]";
 
-        internal MessagesClient(HttpClient httpClient, Uri baseUrl)
+        private readonly MessagesRestClient _rest;
+        private readonly string? _secret;
+
+        internal MessagesClient(HttpClient httpClient, Uri baseUrl, string? secret = null)
         {
             _rest = new MessagesRestClient(httpClient) { BaseUrl = baseUrl.ToString() };
+            _secret = string.IsNullOrEmpty(secret) ? null : secret;
         }
 
         /// <inheritdoc />
@@ -213,7 +217,7 @@ namespace Sendblue
         /// Whatever the generated client or the pipeline throws leaves here as a SendblueException
         /// (or the caller's own OperationCanceledException): never an NSwag or Newtonsoft exception.
         /// </summary>
-        private static async Task<T> InvokeAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+        private async Task<T> InvokeAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
         {
             try
             {
@@ -229,16 +233,31 @@ namespace Sendblue
             }
             catch (GeneratedApiException ex)
             {
-                throw new SendblueException(DescribeUnreadable(ex, typeof(T).Name), ex.InnerException);
+                throw Unreadable(DescribeUnreadable(ex, typeof(T).Name), ex.InnerException);
             }
             catch (JsonException ex)
             {
-                throw new SendblueException($"The Sendblue API's response could not be read as {typeof(T).Name}: {ex.Message}", ex);
+                throw Unreadable($"The Sendblue API's response could not be read as {typeof(T).Name}: {ex.Message}", ex);
             }
             catch (Exception ex) when (ex is HttpRequestException || ex is IOException)
             {
                 throw new SendblueConnectionException($"Could not read the Sendblue API's response: {ex.Message}", ex);
             }
+        }
+
+        /// <summary>
+        /// Newtonsoft quotes the value it could not convert, so a body echoing the secret into a
+        /// typed field would put it in the message and, through the inner exception, in ToString().
+        /// </summary>
+        private SendblueException Unreadable(string message, Exception? cause)
+        {
+            if (_secret is null || (!message.Contains(_secret) && (cause is null || !cause.ToString().Contains(_secret))))
+            {
+                return new SendblueException(message, cause);
+            }
+
+            var scrubbedCause = cause is null ? null : new JsonException(cause.Message.Replace(_secret, Redacted));
+            return new SendblueException(message.Replace(_secret, Redacted), scrubbedCause);
         }
 
         private static string DescribeUnreadable(GeneratedApiException ex, string expected)

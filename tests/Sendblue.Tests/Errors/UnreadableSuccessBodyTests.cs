@@ -1,0 +1,159 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Threading.Tasks;
+using NUnit.Framework;
+using Sendblue.Tests.TestSupport;
+
+namespace Sendblue.Tests.Errors
+{
+    /// <summary>
+    /// A 200 whose body cannot be read gives a SendblueException that says why, never a Newtonsoft
+    /// or NSwag exception; a body that can be read, however odd, gives a result.
+    /// </summary>
+    public class UnreadableSuccessBodyTests
+    {
+        private static readonly Dictionary<Operation, string> ResultType = new()
+        {
+            [Operations.Send] = nameof(MessageResponse),
+            [Operations.GetStatus] = nameof(MessageResponse),
+            [Operations.Get] = nameof(MessageRetrieveResponse),
+            [Operations.List] = nameof(MessageListResponse),
+        };
+
+        public static IEnumerable<TestCaseData> NotAnObject() =>
+            from operation in Operations.All
+            from body in new[] { "{not json", "<!DOCTYPE html><html><body>Sign in to Wi-Fi</body></html>", "\"a string\"", "[]", "42", "true", "{\"status\":", new string('[', 100) + new string(']', 100) }
+            select new TestCaseData(operation, body).SetArgDisplayNames(operation.Name, body.Length > 20 ? body.Substring(0, 20) + "..." : body);
+
+        [TestCaseSource(nameof(NotAnObject))]
+        public void BodyThatIsNotAJsonObject_ThrowsSendblueException_SayingTheBodyIsNotValid(Operation operation, string body)
+        {
+            using var client = MockHttp.Returning(body).CreateClient();
+
+            var ex = Assert.ThrowsAsync<SendblueException>(() => operation.Invoke(client.Messages))!;
+
+            Assert.That(ex.Message, Does.StartWith($"The Sendblue API returned 200 with a body that is not a valid {ResultType[operation]}: "));
+        }
+
+        public static IEnumerable<TestCaseData> NoBody() =>
+            from operation in Operations.All
+            from body in new[] { "null", string.Empty, "  \n" }
+            select new TestCaseData(operation, body).SetArgDisplayNames(operation.Name, body.Length == 0 ? "(empty)" : body.Trim().Length == 0 ? "(blank)" : body);
+
+        [TestCaseSource(nameof(NoBody))]
+        public void NullOrEmptyBody_ThrowsSendblueException_SayingTheBodyIsEmpty(Operation operation, string body)
+        {
+            using var client = MockHttp.Returning(body).CreateClient();
+
+            var ex = Assert.ThrowsAsync<SendblueException>(() => operation.Invoke(client.Messages))!;
+
+            Assert.That(ex.Message, Is.EqualTo($"The Sendblue API returned 200 with an empty body where a {ResultType[operation]} was expected."));
+        }
+
+        public static IEnumerable<TestCaseData> WrongTypeInAField()
+        {
+            TestCaseData Case(Operation operation, string body, string says) =>
+                new TestCaseData(operation, body, says).SetArgDisplayNames(operation.Name, body);
+
+            yield return Case(Operations.Send, """{"error_code":"abc"}""", "Could not convert string to integer: abc. Path 'error_code'");
+            yield return Case(Operations.GetStatus, """{"error_code":"abc"}""", "Could not convert string to integer: abc. Path 'error_code'");
+            yield return Case(Operations.Send, """{"error_code":99999999999}""", "JSON integer 99999999999 is too large or small for an Int32. Path 'error_code'");
+            yield return Case(Operations.Send, """{"is_outbound":"maybe"}""", "Could not convert string to boolean: maybe. Path 'is_outbound'");
+            yield return Case(Operations.GetStatus, """{"date_created":"yesterday"}""", "Could not convert string to DateTimeOffset: yesterday. Path 'date_created'");
+            yield return Case(Operations.GetStatus, """{"date_updated":5}""", "Path 'date_updated'");
+            yield return Case(Operations.Send, """{"status":{"code":"SENT"}}""", "Expected a string for MessageStatus at 'status', got StartObject.");
+            yield return Case(Operations.Send, """{"send_style":["loud"]}""", "Expected a string for SendStyle at 'send_style', got StartArray.");
+            yield return Case(Operations.Get, """{"data":{"error_code":"abc"}}""", "Could not convert string to integer: abc. Path 'data.error_code'");
+            yield return Case(Operations.Get, """{"data":"m-1"}""", "Path 'data'");
+            yield return Case(Operations.Get, """{"data":{"participants":"+1555"}}""", "Path 'data.participants'");
+            yield return Case(Operations.Get, """{"data":{"service":{}}}""", "Expected a string for MessageService at 'data.service', got StartObject.");
+            yield return Case(Operations.List, """{"data":[{"error_code":"abc"}]}""", "Could not convert string to integer: abc. Path 'data[0].error_code'");
+            yield return Case(Operations.List, """{"data":{}}""", "Path 'data'");
+            yield return Case(Operations.List, """{"data":[5]}""", "Path 'data[0]'");
+            yield return Case(Operations.List, """{"pagination":{"hasMore":"yes"}}""", "Could not convert string to boolean: yes. Path 'pagination.hasMore'");
+            yield return Case(Operations.List, """{"pagination":[]}""", "Path 'pagination'");
+        }
+
+        [TestCaseSource(nameof(WrongTypeInAField))]
+        public void WrongTypeInAField_ThrowsSendblueException_NamingTheField(Operation operation, string body, string says)
+        {
+            using var client = MockHttp.Returning(body).CreateClient();
+
+            var ex = Assert.ThrowsAsync<SendblueException>(() => operation.Invoke(client.Messages))!;
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(ex.Message, Does.StartWith($"The Sendblue API returned 200 with a body that is not a valid {ResultType[operation]}: "));
+                Assert.That(ex.Message, Does.Contain(says));
+            });
+        }
+
+        [TestCase("""{"error_code":"abc"}""")]
+        [TestCase("""{"error_code":"abc","status":"OK","data":null}""")]
+        public async Task FieldTheRetrieveResponseDoesNotHave_IsKept_NotAnError(string body)
+        {
+            using var client = MockHttp.Returning(body).CreateClient();
+
+            var result = await client.Messages.GetAsync("m-1");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.Data, Is.Null);
+                Assert.That(result.AdditionalProperties["error_code"], Is.EqualTo("abc"));
+            });
+        }
+
+        [Test]
+        public async Task FieldTheListResponseDoesNotHave_IsKept_NotAnError()
+        {
+            using var client = MockHttp.Returning("""{"error_code":"abc"}""").CreateClient();
+
+            var result = await client.Messages.ListAsync();
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.Data, Is.Null);
+                Assert.That(result.Pagination, Is.Null);
+                Assert.That(result.AdditionalProperties["error_code"], Is.EqualTo("abc"));
+            });
+        }
+
+        [Test]
+        public async Task EmptyObject_IsAResultWithNothingSet()
+        {
+            using var client = MockHttp.Returning("{}").CreateClient();
+
+            var result = await client.Messages.SendAsync(Operations.NewRequest());
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.MessageHandle, Is.Null);
+                Assert.That(result.Status, Is.Null);
+                Assert.That(result.DateCreated, Is.Null);
+                Assert.That(result.AdditionalProperties, Is.Empty);
+            });
+        }
+
+        [Test]
+        public async Task ErrorCodeAsDigitsInAString_ReadsAsTheNumber()
+        {
+            using var client = MockHttp.Returning("""{"error_code":"4001"}""").CreateClient();
+
+            var result = await client.Messages.GetStatusAsync("h-1");
+
+            Assert.That(result.ErrorCode, Is.EqualTo(4001));
+        }
+
+        [TestCase(201)]
+        [TestCase(204)]
+        public void UnexpectedSuccessStatus_ThrowsSendblueException_NamingTheStatus(int status)
+        {
+            using var client = MockHttp.Returning(Payloads.MessageResponse, (HttpStatusCode)status).CreateClient();
+
+            var ex = Assert.ThrowsAsync<SendblueException>(() => client.Messages.GetStatusAsync("h-1"))!;
+
+            Assert.That(ex.Message, Does.Contain($"returned {status}"));
+        }
+    }
+}
