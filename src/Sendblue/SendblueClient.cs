@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using System.Reflection;
+using Sendblue.Errors;
 using Sendblue.Http;
 
 namespace Sendblue
@@ -61,7 +62,7 @@ namespace Sendblue
             var settings = options.Validated();
             _baseUrl = settings.BaseUrl;
             _http = SendbluePipeline.Create(settings, httpClient);
-            Messages = new MessagesClient(_http, settings.BaseUrl, settings.ApiSecret);
+            Messages = new MessagesClient(_http, settings.BaseUrl, new CredentialRedactor(settings.ApiKey, settings.ApiSecret));
         }
 
         /// <summary>The version of this SDK, as it appears in the user agent.</summary>

@@ -9,17 +9,17 @@ namespace Sendblue.Http
     /// <summary>
     /// The outermost step: turns what the steps below return or throw into the SDK's exception
     /// family. A non-success response becomes the <see cref="SendblueApiException"/> of its
-    /// status (its body read as text, the secret scrubbed from it); a transport failure becomes
+    /// status (its body read as text, the credentials scrubbed from it); a transport failure becomes
     /// <see cref="SendblueConnectionException"/>; the caller's cancellation stays an
     /// <see cref="OperationCanceledException"/>.
     /// </summary>
     internal sealed class ErrorHandler : DelegatingHandler
     {
-        private readonly string _secret;
+        private readonly CredentialRedactor _redactor;
 
-        public ErrorHandler(string secret)
+        public ErrorHandler(CredentialRedactor redactor)
         {
-            _secret = secret;
+            _redactor = redactor;
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -46,7 +46,7 @@ namespace Sendblue.Http
             catch (Exception ex) when (ex is HttpRequestException || ex is System.IO.IOException || ex is System.Net.Sockets.SocketException)
             {
                 throw new SendblueConnectionException(
-                    $"Could not get a response from the Sendblue API for {Describe(request)}: {Scrub(ex.Message)}", ex);
+                    $"Could not get a response from the Sendblue API for {Describe(request)}: {_redactor.Scrub(ex.Message)}", ex);
             }
 
             var status = (int)response.StatusCode;
@@ -73,18 +73,13 @@ namespace Sendblue.Http
                 throw SendblueExceptionFactory.Create(
                     status,
                     response.ReasonPhrase,
-                    string.IsNullOrEmpty(body) ? null : Scrub(body!),
-                    SendblueExceptionFactory.CollectHeaders(response),
+                    string.IsNullOrEmpty(body) ? null : _redactor.Scrub(body!),
+                    _redactor.Scrub(SendblueExceptionFactory.CollectHeaders(response)),
                     SendblueExceptionFactory.RetryAfterOf(response));
             }
         }
 
         private static string Describe(HttpRequestMessage request) =>
             $"{request.Method} {request.RequestUri?.GetLeftPart(UriPartial.Path)}";
-
-        // Belt and braces: should a server or proxy ever echo the request headers back, the
-        // secret still does not end up in an exception or a log.
-        private string Scrub(string text) =>
-            _secret.Length == 0 ? text : text.Replace(_secret, "[redacted]");
     }
 }

@@ -4,6 +4,8 @@ using System.Net.Http;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 
+using Sendblue.Errors;
+
 namespace Sendblue.Http
 {
     /// <summary>
@@ -24,7 +26,7 @@ namespace Sendblue.Http
 
             var steps = new System.Collections.Generic.List<DelegatingHandler>
             {
-                new ErrorHandler(options.ApiSecret!),
+                new ErrorHandler(new CredentialRedactor(options.ApiKey, options.ApiSecret)),
             };
             if (brought is null)
             {

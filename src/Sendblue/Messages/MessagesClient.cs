@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
+using Sendblue.Errors;
 
 
 namespace Sendblue
@@ -17,15 +18,13 @@ namespace Sendblue
     /// </summary>
     public sealed class MessagesClient : IMessagesClient
     {
-        private const string Redacted = "[redacted]";
-
         private readonly MessagesRestClient _rest;
-        private readonly string? _secret;
+        private readonly CredentialRedactor _redactor;
 
-        internal MessagesClient(HttpClient httpClient, Uri baseUrl, string? secret = null)
+        internal MessagesClient(HttpClient httpClient, Uri baseUrl, CredentialRedactor? redactor = null)
         {
             _rest = new MessagesRestClient(httpClient) { BaseUrl = baseUrl.ToString() };
-            _secret = string.IsNullOrEmpty(secret) ? null : secret;
+            _redactor = redactor ?? CredentialRedactor.None;
         }
 
         /// <inheritdoc />
@@ -241,23 +240,23 @@ namespace Sendblue
             }
             catch (Exception ex) when (ex is HttpRequestException || ex is IOException)
             {
-                throw new SendblueConnectionException($"Could not read the Sendblue API's response: {ex.Message}", ex);
+                throw new SendblueConnectionException($"Could not read the Sendblue API's response: {_redactor.Scrub(ex.Message)}", ex);
             }
         }
 
         /// <summary>
-        /// Newtonsoft quotes the value it could not convert, so a body echoing the secret into a
+        /// Newtonsoft quotes the value it could not convert, so a body echoing a credential into a
         /// typed field would put it in the message and, through the inner exception, in ToString().
         /// </summary>
         private SendblueException Unreadable(string message, Exception? cause)
         {
-            if (_secret is null || (!message.Contains(_secret) && (cause is null || !cause.ToString().Contains(_secret))))
+            if (!_redactor.Finds(message) && (cause is null || !_redactor.Finds(cause.ToString())))
             {
                 return new SendblueException(message, cause);
             }
 
-            var scrubbedCause = cause is null ? null : new JsonException(cause.Message.Replace(_secret, Redacted));
-            return new SendblueException(message.Replace(_secret, Redacted), scrubbedCause);
+            var scrubbedCause = cause is null ? null : new JsonException(_redactor.Scrub(cause.Message));
+            return new SendblueException(_redactor.Scrub(message), scrubbedCause);
         }
 
         private static string DescribeUnreadable(GeneratedApiException ex, string expected)

@@ -39,6 +39,12 @@ namespace Sendblue
                 throw new ArgumentNullException(nameof(json));
             }
 
+            // A body decoded with Encoding.UTF8.GetString keeps a byte-order mark; it is not content.
+            if (json.Length > 0 && json[0] == '\uFEFF')
+            {
+                json = json.Substring(1);
+            }
+
             JToken token;
             try
             {
@@ -96,10 +102,10 @@ namespace Sendblue
         /// <param name="signingSecretHeader">The header's value; null or missing is never authentic.</param>
         /// <param name="expectedSecret">The secret configured for the webhook.</param>
         /// <returns>True only when the two are equal.</returns>
-        /// <exception cref="ArgumentException"><paramref name="expectedSecret"/> is null or empty: a check against nothing would pass anything.</exception>
+        /// <exception cref="ArgumentException"><paramref name="expectedSecret"/> is null, empty or blank: a check against nothing would pass anything.</exception>
         public static bool IsAuthentic(string? signingSecretHeader, string expectedSecret)
         {
-            if (string.IsNullOrEmpty(expectedSecret))
+            if (string.IsNullOrWhiteSpace(expectedSecret))
             {
                 throw new ArgumentException("The expected webhook secret is empty; configure the secret you set in the Sendblue dashboard.", nameof(expectedSecret));
             }

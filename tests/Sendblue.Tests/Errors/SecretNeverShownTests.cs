@@ -6,7 +6,7 @@ using Sendblue.Tests.TestSupport;
 
 namespace Sendblue.Tests.Errors
 {
-    /// <summary>The API secret stays out of everything a user might print or log, even when a server echoes it.</summary>
+    /// <summary>The API key and secret stay out of everything a user might print or log, even when a server echoes them.</summary>
     public class SecretNeverShownTests
     {
         private const string Secret = MockHttp.Secret;
@@ -15,12 +15,16 @@ namespace Sendblue.Tests.Errors
         {
             Assert.Multiple(() =>
             {
-                Assert.That(ex.Message, Does.Not.Contain(Secret));
-                Assert.That(ex.ToString(), Does.Not.Contain(Secret));
-                if (ex is SendblueApiException api)
+                foreach (var credential in new[] { Secret, MockHttp.Key })
                 {
-                    Assert.That(api.ResponseBody ?? string.Empty, Does.Not.Contain(Secret));
-                    Assert.That(api.ErrorMessage ?? string.Empty, Does.Not.Contain(Secret));
+                    Assert.That(ex.Message, Does.Not.Contain(credential));
+                    Assert.That(ex.ToString(), Does.Not.Contain(credential));
+                    if (ex is SendblueApiException api)
+                    {
+                        Assert.That(api.ResponseBody ?? string.Empty, Does.Not.Contain(credential));
+                        Assert.That(api.ErrorMessage ?? string.Empty, Does.Not.Contain(credential));
+                        Assert.That(api.Headers.Values, Has.None.Some.Contains(credential));
+                    }
                 }
             });
         }
@@ -45,6 +49,23 @@ namespace Sendblue.Tests.Errors
 
             AssertNoSecret(ex);
             Assert.That(ex.ResponseBody, Does.Contain("[redacted]"));
+        }
+
+        [Test]
+        public void AResponseHeaderEchoingTheCredentials_IsScrubbed()
+        {
+            var http = new MockHttp(_ =>
+            {
+                var response = MockHttp.Json("{}", HttpStatusCode.BadRequest);
+                response.Headers.TryAddWithoutValidation("X-Echo", $"{MockHttp.Key}:{Secret}");
+                return response;
+            });
+            using var client = http.CreateClient();
+
+            var ex = Assert.ThrowsAsync<SendblueBadRequestException>(() => client.Messages.GetStatusAsync("h-1"))!;
+
+            AssertNoSecret(ex);
+            Assert.That(ex.Headers["X-Echo"], Is.EqualTo(new[] { "[redacted]:[redacted]" }));
         }
 
         [Test]

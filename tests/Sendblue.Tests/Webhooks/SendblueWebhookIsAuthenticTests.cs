@@ -59,6 +59,7 @@ namespace Sendblue.Tests.Webhooks
         }
 
         [TestCase("")]
+        [TestCase("   ")]
         [TestCase(null)]
         public void NoExpectedSecret_ThrowsArgumentException_RatherThanPassingAnything(string? expected)
         {

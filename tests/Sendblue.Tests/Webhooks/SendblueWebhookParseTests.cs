@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections.Generic;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
@@ -189,6 +190,15 @@ namespace Sendblue.Tests.Webhooks
             var message = SendblueWebhook.Parse("\r\n  {\"message_handle\":\"h-1\"}\n\n");
 
             Assert.That(message.MessageHandle, Is.EqualTo("h-1"));
+        }
+
+        [Test]
+        public void ALeadingByteOrderMark_IsFine()
+        {
+            // What Encoding.UTF8.GetString makes of a body that starts with a BOM.
+            var body = System.Text.Encoding.UTF8.GetString(new byte[] { 0xEF, 0xBB, 0xBF }.Concat(System.Text.Encoding.UTF8.GetBytes("{\"message_handle\":\"h-1\"}")).ToArray());
+
+            Assert.That(SendblueWebhook.Parse(body).MessageHandle, Is.EqualTo("h-1"));
         }
 
         public static IEnumerable<TestCaseData> NotAMessage()
