@@ -15,6 +15,9 @@ namespace Sendblue.Http
     /// </summary>
     internal sealed class ErrorHandler : DelegatingHandler
     {
+        private static readonly string? RedirectStepAssembly =
+            typeof(Microsoft.Kiota.Http.HttpClientLibrary.Middleware.RedirectHandler).Assembly.GetName().Name;
+
         private readonly CredentialRedactor _redactor;
 
         public ErrorHandler(CredentialRedactor redactor)
@@ -42,6 +45,13 @@ namespace Sendblue.Http
                 // Not the caller's token: a brought HttpClient's own Timeout fired.
                 throw new SendblueTimeoutException(
                     $"The request to {Describe(request)} timed out (the HttpClient's own Timeout).", ex);
+            }
+            catch (InvalidOperationException ex) when (ex.Source == RedirectStepAssembly)
+            {
+                // Kiota's RedirectHandler gives up with an InvalidOperationException: more redirects
+                // than allowed, a 3xx without Location, or a change of scheme.
+                throw new SendblueException(
+                    $"Could not follow the Sendblue API's redirect for {Describe(request)}: {ex.Message}", ex);
             }
             catch (Exception ex) when (ex is HttpRequestException || ex is System.IO.IOException || ex is System.Net.Sockets.SocketException)
             {

@@ -45,6 +45,13 @@ namespace Sendblue.Tests.TestSupport
         /// <summary>Close the connection without answering.</summary>
         public bool DropConnection { get; init; }
 
+        /// <summary>
+        /// Send the status line, then close the connection: the response ends part way. Unlike
+        /// <see cref="DropConnection"/>, which .NET's own handler may quietly resend when not a
+        /// byte of the response came back, this failure reaches the handlers above it.
+        /// </summary>
+        public bool DropMidResponse { get; init; }
+
         public static LoopbackResponse Json(string body, int status = 200) => new() { Status = status, Body = body };
     }
 
@@ -166,6 +173,13 @@ namespace Sendblue.Tests.TestSupport
                         if (response.DropConnection)
                         {
                             client.Client.LingerState = new LingerOption(true, 0);
+                            return;
+                        }
+
+                        if (response.DropMidResponse)
+                        {
+                            await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {response.Status} {Reason(response.Status)}\r\n"), _stop.Token).ConfigureAwait(false);
+                            await stream.FlushAsync(_stop.Token).ConfigureAwait(false);
                             return;
                         }
 
