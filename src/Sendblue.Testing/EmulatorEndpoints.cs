@@ -30,6 +30,8 @@ namespace Sendblue.Testing
             _listLimiter = new RateLimiter(options.ListRateLimit, options.ListRateLimitWindow, options.TimeProvider);
         }
 
+        private const string ResponseBodyKey = "sendblue.emulator.response-body";
+
         public async Task HandleAsync(HttpContext context)
         {
             var request = context.Request;
@@ -54,7 +56,11 @@ namespace Sendblue.Testing
                     request.QueryString.Value ?? string.Empty,
                     request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
                     body,
-                    status));
+                    status,
+                    context.Items.TryGetValue(ResponseBodyKey, out var sent) ? (string)sent! : string.Empty,
+                    status == 0
+                        ? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+                        : context.Response.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
             }
         }
 
@@ -355,7 +361,9 @@ namespace Sendblue.Testing
         {
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json; charset=utf-8";
-            var bytes = Encoding.UTF8.GetBytes(body.ToString(Formatting.None));
+            var text = body.ToString(Formatting.None);
+            context.Items[ResponseBodyKey] = text;
+            var bytes = Encoding.UTF8.GetBytes(text);
             context.Response.ContentLength = bytes.Length;
             await context.Response.Body.WriteAsync(bytes, 0, bytes.Length, context.RequestAborted).ConfigureAwait(false);
             return status;

@@ -79,6 +79,8 @@ namespace Sendblue.Tests.Integration
                 Assert.That(request.Header("sb-api-secret-key"), Is.EqualTo(emulator.ApiSecret));
                 Assert.That(request.Body, Is.EqualTo("""{"number":"+19998887777","from_number":"+16292925296","content":"Hello"}"""));
                 Assert.That(request.StatusCode, Is.EqualTo(200));
+                Assert.That(request.ResponseBody, Does.StartWith("{\"account_email\":\"emulator@sendblue.test\""));
+                Assert.That(request.ResponseHeader("Content-Type"), Is.EqualTo("application/json; charset=utf-8"));
             });
         }
 
