@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Runtime.Loader;
 using NUnit.Framework;
+using Sendblue.Tests.Packaging;
+using Sendblue.Tests.TestSupport;
 
 namespace Sendblue.Tests.Generation
 {
@@ -21,8 +23,7 @@ namespace Sendblue.Tests.Generation
         public void CopyTheProject()
         {
             var root = RepositoryRoot();
-            _work = Path.Combine(Path.GetTempPath(), "sendblue-generation-" + Guid.NewGuid().ToString("N").Substring(0, 8));
-            Directory.CreateDirectory(_work);
+            _work = Dotnet.TempFolder("sendblue-generation");
             foreach (var file in new[] { "nswag.json", "Directory.Build.props", "Directory.Packages.props" })
             {
                 File.Copy(Path.Combine(root, file), Path.Combine(_work, file));
@@ -34,17 +35,7 @@ namespace Sendblue.Tests.Generation
         }
 
         [OneTimeTearDown]
-        public void RemoveTheCopy()
-        {
-            try
-            {
-                Directory.Delete(_work, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A build server may still hold a file for a moment; the temp folder is the OS's to clean.
-            }
-        }
+        public void RemoveTheCopy() => Dotnet.DeleteQuietly(_work);
 
         [Test]
         public void AFieldAddedToTheSpecAlone_AppearsInTheGeneratedModel_AndAnUnchangedSpecDoesNotRegenerate()
@@ -53,6 +44,7 @@ namespace Sendblue.Tests.Generation
 
             Build();
             Assert.That(File.Exists(generated), Is.True, "a clean build generates the client under obj/");
+            Assert.That(PublicApiOfTheCopy(), Is.EqualTo(CheckedInListing()), "the copy's API matches the listing before the spec changes");
             Assert.That(File.ReadAllText(generated), Does.Not.Contain("CarrierName"));
             var firstWrite = File.GetLastWriteTimeUtc(generated);
 
@@ -75,50 +67,43 @@ namespace Sendblue.Tests.Generation
                 Assert.That(model, Does.Contain("public string? CarrierName { get; set; }"));
                 Assert.That(model, Does.Contain("The carrier that delivered the message."));
             });
+
+            // The API listing check now fails, and its diff is exactly the new field.
+            var before = CheckedInListing().Split('\n');
+            var after = PublicApiOfTheCopy().Split('\n');
+            Assert.Multiple(() =>
+            {
+                Assert.That(after.Except(before), Is.EqualTo(new[]
+                {
+                    "        [Newtonsoft.Json.JsonProperty(\"carrier_name\", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore)]",
+                    "        public string? CarrierName { get; set; }",
+                }));
+                Assert.That(before.Except(after), Is.Empty);
+            });
         }
 
-        private void Build()
+        private string PublicApiOfTheCopy()
         {
-            var start = new ProcessStartInfo("dotnet")
+            var dll = Path.Combine(_work, "src", "Sendblue", "bin", "Debug", "net8.0", "Sendblue.dll");
+            var context = new AssemblyLoadContext("spec-copy-" + Guid.NewGuid().ToString("N"), isCollectible: true);
+            try
             {
-                WorkingDirectory = _work,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[] { "build", "src/Sendblue/Sendblue.csproj", "-f", "net8.0", "--nologo", "-v", "minimal", "-p:UseSharedCompilation=false", "-nodeReuse:false" })
-            {
-                start.ArgumentList.Add(argument);
+                // PublicApiGenerator reads the file behind the assembly with Mono.Cecil.
+                return PublicApiTests.Listing(context.LoadFromAssemblyPath(dll));
             }
-
-            // The test host runs under `dotnet test`, whose MSBuild variables would steer the child build.
-            foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
+            finally
             {
-                start.Environment.Remove(name);
+                context.Unload();
             }
-
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(300_000))
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail("the build did not finish in 5 minutes");
-            }
-
-            Assert.That(process.ExitCode, Is.Zero, () => "dotnet build failed:\n" + output.Result + error.Result);
         }
 
-        internal static string RepositoryRoot()
-        {
-            var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Generated.sln")))
-            {
-                dir = dir.Parent;
-            }
+        private static string CheckedInListing() =>
+            PublicApiTests.Normalize(File.ReadAllText(Path.Combine(RepositoryRoot(), "api", "Sendblue.txt")));
 
-            return dir?.FullName ?? throw new InvalidOperationException("Generated.sln not found above " + TestContext.CurrentContext.TestDirectory);
-        }
+        private void Build() =>
+            Dotnet.Run(_work, "build", "src/Sendblue/Sendblue.csproj", "-f", "net8.0", "-v", "minimal", "-p:UseSharedCompilation=false", "-nodeReuse:false");
+
+        internal static string RepositoryRoot() => Dotnet.RepositoryRoot();
 
         private static void CopyTree(string from, string to)
         {
