@@ -12,7 +12,10 @@ namespace Sendblue.Cli
     internal sealed class CliHost
     {
         /// <summary>The width tables are laid out to when the output is not a terminal (a file, a pipe, a test).</summary>
-        public const int RedirectedWidth = 120;
+        public const int RedirectedWidth = 160;
+
+        /// <summary>Below this a terminal's reported width is taken as unknown.</summary>
+        private const int MinimumWidth = 40;
 
         private readonly Lazy<IAnsiConsole> _outConsole;
         private readonly Lazy<IAnsiConsole> _errorConsole;
@@ -67,7 +70,9 @@ namespace Sendblue.Cli
                 // The caller knows whether this writer is a terminal; Spectre would look at stdin.
                 Interactive = isTerminal ? InteractionSupport.Yes : InteractionSupport.No,
             });
-            if (!isTerminal)
+            // A pseudo-terminal without a size (script, some CI runners) reports 0 columns, and a
+            // table squeezed into that prints as a lone ellipsis.
+            if (!isTerminal || console.Profile.Width < MinimumWidth)
             {
                 console.Profile.Width = RedirectedWidth;
             }

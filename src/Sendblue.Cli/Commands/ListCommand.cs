@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.ComponentModel;
 using System.Threading;
 using System.Threading.Tasks;
@@ -97,7 +98,7 @@ namespace Sendblue.Cli.Commands
         {
             if (messages.Count > 0)
             {
-                Host.OutConsole.Write(MessageTable.Listing(messages));
+                Host.OutConsole.Write(MessageTable.Listing(messages.ToList(), Host.OutConsole));
             }
         }
 

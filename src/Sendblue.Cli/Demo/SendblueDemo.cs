@@ -55,9 +55,9 @@ namespace Sendblue.Cli.Demo
             console.MarkupLineInterpolated($"[bold]2.[/] Sending three messages from {AccountNumber} with SendAsync:");
             var outgoing = new[]
             {
-                new Outgoing(IMessageNumber, "an iMessage user", SendStyle.Celebration, "Your table for two is ready at 7pm."),
-                new Outgoing(SmsOnlyNumber, "a phone without iMessage", SendStyle.Fireworks, "Your order has shipped."),
-                new Outgoing(FailingNumber, "a number that cannot receive", SendStyle.Slam, "Your code is 428913."),
+                new Outgoing(IMessageNumber, "iMessage", SendStyle.Celebration, "Your table for two is ready at 7pm."),
+                new Outgoing(SmsOnlyNumber, "SMS only", SendStyle.Fireworks, "Your order has shipped."),
+                new Outgoing(FailingNumber, "fails", SendStyle.Slam, "Your code is 428913."),
             };
             foreach (var message in outgoing)
             {
@@ -72,7 +72,7 @@ namespace Sendblue.Cli.Demo
                     cancellationToken).ConfigureAwait(false);
                 message.Handle = sent.MessageHandle ?? throw new SendblueException("The send answered without a message_handle.");
                 message.Status = sent.Status;
-                console.MarkupLineInterpolated($"   to {message.To} ({message.Who}), style {message.Style}: {sent.Status} as {message.Handle}");
+                console.MarkupLineInterpolated($"   {message.To} ({message.Who}, {message.Style}): {sent.Status}, handle {message.Handle}");
             }
 
             console.MarkupLineInterpolated($"[bold]3.[/] Following their status with GetStatusAsync until DELIVERED or ERROR:");
@@ -99,7 +99,7 @@ namespace Sendblue.Cli.Demo
                 conversation.Add(message);
             }
 
-            console.Write(MessageTable.Conversation(conversation));
+            console.Write(MessageTable.Conversation(conversation, console));
             foreach (var message in conversation.Where(m => m.WasDowngraded == true))
             {
                 console.MarkupLineInterpolated($"   The message to {message.ToNumber} went as {message.Service} (was_downgraded), without its style: styles are iMessage only.");

@@ -46,8 +46,8 @@ namespace Sendblue.Tests.Cli
             Assert.That(rows, Has.Count.EqualTo(4), result.ToString());
             Assert.Multiple(() =>
             {
-                Assert.That(rows.Take(3), Has.All.Contain("sent"));
-                Assert.That(rows[3], Does.Contain("received").And.Contain("RECEIVED"));
+                Assert.That(rows.Take(3), Has.All.Contain("│ out │"));
+                Assert.That(rows[3], Does.Contain("│ in  │").And.Contain("RECEIVED"));
             });
         }
 
