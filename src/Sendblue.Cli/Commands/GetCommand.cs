@@ -27,7 +27,8 @@ namespace Sendblue.Cli.Commands
             }
             else
             {
-                Host.Error.WriteLine($"The API answered without the message (status {found.Status ?? "none"}).");
+                Host.Error.WriteLine($"error: the API answered without the message (status {found.Status ?? "none"}).");
+                return ExitCodes.ApiError;
             }
 
             return ExitCodes.Ok;
