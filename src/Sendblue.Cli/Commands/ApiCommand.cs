@@ -1,0 +1,75 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Spectre.Console.Cli;
+
+namespace Sendblue.Cli.Commands
+{
+    /// <summary>A command that talks to the API with the credentials of the environment.</summary>
+    internal abstract class ApiCommand<TSettings> : AsyncCommand<TSettings>
+        where TSettings : ApiSettings
+    {
+        protected ApiCommand(CliHost host)
+        {
+            Host = host;
+        }
+
+        protected CliHost Host { get; }
+
+        public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
+        {
+            var client = CreateClient(settings);
+            try
+            {
+                return await ExecuteAsync(client.Messages, settings, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                (client as IDisposable)?.Dispose();
+            }
+        }
+
+        protected abstract Task<int> ExecuteAsync(IMessagesClient messages, TSettings settings, CancellationToken cancellationToken);
+
+        private ISendblueClient CreateClient(TSettings settings)
+        {
+            SendblueClientOptions options;
+            try
+            {
+                options = Host.ClientOptions();
+            }
+            catch (InvalidOperationException ex)
+            {
+                // A malformed SENDBLUE_API_BASE_URL.
+                throw new CliUsageException(ex.Message, ex);
+            }
+
+            if (settings.BaseUrl is not null)
+            {
+                options.BaseUrl = new Uri(settings.BaseUrl, UriKind.Absolute);
+            }
+
+            var noKey = string.IsNullOrWhiteSpace(options.ApiKey);
+            var noSecret = string.IsNullOrWhiteSpace(options.ApiSecret);
+            if (noKey || noSecret)
+            {
+                var missing = noKey && noSecret
+                    ? "neither is set"
+                    : (noKey ? SendblueClientOptions.ApiKeyEnvironmentVariable : SendblueClientOptions.ApiSecretEnvironmentVariable) + " is not set";
+                throw new CliUsageException(
+                    $"no Sendblue credentials: set {SendblueClientOptions.ApiKeyEnvironmentVariable} and {SendblueClientOptions.ApiSecretEnvironmentVariable} "
+                    + $"to your API key and secret from the Sendblue dashboard ({missing}).{Environment.NewLine}"
+                    + $"To see the SDK work without credentials, run '{SendblueCli.Name} demo' (from a clone: {SendblueCli.DemoFromClone}).");
+            }
+
+            try
+            {
+                return Host.ClientFactory(options);
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new CliUsageException(ex.Message, ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.ComponentModel;
+using System.Threading;
+using System.Threading.Tasks;
+using Sendblue.Cli.Output;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Sendblue.Cli.Commands
+{
+    /// <summary><c>send</c>: one message, printed as the API queued it.</summary>
+    internal sealed class SendCommand : ApiCommand<SendCommand.Settings>
+    {
+        public SendCommand(CliHost host)
+            : base(host)
+        {
+        }
+
+        protected override async Task<int> ExecuteAsync(IMessagesClient messages, Settings settings, CancellationToken cancellationToken)
+        {
+            var sent = await messages.SendAsync(settings.ToRequest(), cancellationToken).ConfigureAwait(false);
+            if (settings.Json)
+            {
+                JsonOutput.Write(Host.Out, sent);
+            }
+            else
+            {
+                FieldList.Write(Host.Out, sent);
+            }
+
+            return ExitCodes.Ok;
+        }
+
+        internal sealed class Settings : ApiSettings
+        {
+            [CommandOption("--to <NUMBER>")]
+            [Description("The recipient's phone number, E.164 (+19998887777). Required.")]
+            public string? To { get; set; }
+
+            [CommandOption("--from <NUMBER>")]
+            [Description("One of your Sendblue numbers to send from, E.164. Required.")]
+            public string? From { get; set; }
+
+            [CommandOption("--content <TEXT>")]
+            [Description("The text. This or --media-url is required.")]
+            public string? Content { get; set; }
+
+            [CommandOption("--media-url <URL>")]
+            [Description("A public URL of an image, video or file to attach.")]
+            public string? MediaUrl { get; set; }
+
+            [CommandOption("--style <STYLE>")]
+            [Description("An iMessage expressive style: celebration, shooting_star, fireworks, lasers, love, confetti, balloons, spotlight, echo, invisible, gentle, loud, slam.")]
+            public string? Style { get; set; }
+
+            [CommandOption("--status-callback <URL>")]
+            [Description("A URL Sendblue POSTs each status change of the message to.")]
+            public string? StatusCallback { get; set; }
+
+            public override ValidationResult Validate()
+            {
+                if (string.IsNullOrWhiteSpace(To))
+                {
+                    return ValidationResult.Error("--to is required: the recipient's phone number, such as +19998887777.");
+                }
+
+                if (string.IsNullOrWhiteSpace(From))
+                {
+                    return ValidationResult.Error("--from is required: one of your Sendblue numbers, such as +16292925296.");
+                }
+
+                if (string.IsNullOrWhiteSpace(Content) && string.IsNullOrWhiteSpace(MediaUrl))
+                {
+                    return ValidationResult.Error("A message needs --content, --media-url, or both.");
+                }
+
+                return base.Validate();
+            }
+
+            public SendMessageRequest ToRequest() => new()
+            {
+                Number = To,
+                FromNumber = From,
+                Content = Content,
+                MediaUrl = MediaUrl,
+                SendStyle = OptionValues.Extensible(Style, SendStyle.KnownValues, s => new SendStyle(s)),
+                StatusCallback = StatusCallback,
+            };
+        }
+    }
+}

@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Sendblue.Cli.Output;
+using Sendblue.Testing;
+using Spectre.Console;
+
+namespace Sendblue.Cli.Demo
+{
+    /// <summary>
+    /// The SDK end to end, against an emulator started in this process: no credentials, no
+    /// network. Sends three messages (one delivered over iMessage, one downgraded to SMS, one that
+    /// fails), follows their status, receives a reply, and prints the conversation.
+    /// </summary>
+    internal sealed class SendblueDemo
+    {
+        // Numbers in the 555-01xx range, which North American numbering keeps for fiction.
+        public const string AccountNumber = "+15555550100";
+        public const string IMessageNumber = "+15555550101";
+        public const string SmsOnlyNumber = "+15555550102";
+        public const string FailingNumber = "+15555550103";
+
+        private readonly CliHost _host;
+
+        public SendblueDemo(CliHost host)
+        {
+            _host = host;
+        }
+
+        /// <summary>How often the emulator moves each message one status on.</summary>
+        public TimeSpan AdvanceInterval { get; init; } = TimeSpan.FromMilliseconds(150);
+
+        /// <summary>How long to wait between two status reads of the same message.</summary>
+        public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(50);
+
+        /// <summary>The bound on following the statuses; the emulator needs well under a second.</summary>
+        public TimeSpan StatusTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+        public async Task<int> RunAsync(CancellationToken cancellationToken)
+        {
+            var console = _host.OutConsole;
+            var clock = Stopwatch.StartNew();
+
+            var options = new SendblueEmulatorOptions { AutoAdvanceInterval = AdvanceInterval };
+            options.SendblueNumbers.Add(AccountNumber);
+            options.SmsOnlyNumbers.Add(SmsOnlyNumber);
+            options.FailingNumbers.Add(FailingNumber);
+            await using var emulator = await SendblueEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
+            using var client = CreateClient(emulator);
+            console.MarkupLineInterpolated($"[bold]1.[/] Started the Sendblue emulator at [blue]{emulator.BaseUrl}[/] (in this process: no credentials, no network).");
+
+            console.MarkupLineInterpolated($"[bold]2.[/] Sending three messages from {AccountNumber} with SendAsync:");
+            var outgoing = new[]
+            {
+                new Outgoing(IMessageNumber, "iMessage", SendStyle.Celebration, "Your table for two is ready at 7pm."),
+                new Outgoing(SmsOnlyNumber, "SMS only", SendStyle.Fireworks, "Your order has shipped."),
+                new Outgoing(FailingNumber, "fails", SendStyle.Slam, "Your code is 428913."),
+            };
+            foreach (var message in outgoing)
+            {
+                var sent = await client.Messages.SendAsync(
+                    new SendMessageRequest
+                    {
+                        Number = message.To,
+                        FromNumber = AccountNumber,
+                        Content = message.Content,
+                        SendStyle = message.Style,
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                message.Handle = sent.MessageHandle ?? throw new SendblueException("The send answered without a message_handle.");
+                message.Status = sent.Status;
+                console.MarkupLineInterpolated($"   {message.To} ({message.Who}, {message.Style}): {sent.Status}, handle {message.Handle}");
+            }
+
+            console.MarkupLineInterpolated($"[bold]3.[/] Following their status with GetStatusAsync until DELIVERED or ERROR:");
+            if (!await FollowAsync(client.Messages, outgoing, cancellationToken).ConfigureAwait(false))
+            {
+                var stuck = string.Join(", ", outgoing.Where(m => !IsFinal(m.Status)).Select(m => $"{m.To} ({m.Status})"));
+                _host.Error.WriteLine($"error: no final status within {StatusTimeout.TotalSeconds:0} s for {stuck}.");
+                return ExitCodes.ApiError;
+            }
+
+            var reply = await emulator.SimulateInboundAsync(IMessageNumber, AccountNumber, "Perfect, see you then!", cancellationToken).ConfigureAwait(false);
+            console.MarkupLineInterpolated($"[bold]4.[/] {IMessageNumber} replied; the emulator stored it as {reply.Status}: \"{reply.Content}\"");
+
+            console.MarkupLineInterpolated($"[bold]5.[/] The conversation on {AccountNumber}, walked with ListAllAsync (createdAt ascending):");
+            var conversation = new List<Message>();
+            var query = new MessageListQuery
+            {
+                SendblueNumber = AccountNumber,
+                OrderBy = MessageOrderBy.CreatedAt,
+                OrderDirection = SortDirection.Asc,
+            };
+            await foreach (var message in client.Messages.ListAllAsync(query, cancellationToken).ConfigureAwait(false))
+            {
+                conversation.Add(message);
+            }
+
+            console.Write(MessageTable.Conversation(conversation, console));
+            foreach (var message in conversation.Where(m => m.WasDowngraded == true))
+            {
+                console.MarkupLineInterpolated($"   The message to {message.ToNumber} went as {message.Service} (was_downgraded), without its style: styles are iMessage only.");
+            }
+
+            foreach (var message in conversation.Where(m => m.Status == MessageStatus.Error))
+            {
+                console.MarkupLineInterpolated($"   The message to {message.ToNumber} failed: error_code {message.ErrorCode}, {message.ErrorMessage}");
+            }
+
+            var delivered = conversation.Count(m => m.IsOutbound == true && m.Status == MessageStatus.Delivered);
+            var failed = conversation.Count(m => m.IsOutbound == true && m.Status == MessageStatus.Error);
+            var received = conversation.Count(m => m.IsOutbound == false);
+            console.MarkupLineInterpolated(
+                $"Done in {clock.Elapsed.TotalSeconds:0.0} s: {delivered} delivered, {failed} failed, {received} received.");
+            console.MarkupLineInterpolated(
+                $"With SENDBLUE_API_API_KEY and SENDBLUE_API_API_SECRET set, '{SendblueCli.Name} send', 'status', 'get' and 'list' talk to the API.");
+            return ExitCodes.Ok;
+        }
+
+        private static SendblueClient CreateClient(SendblueEmulator emulator)
+        {
+            try
+            {
+                return emulator.CreateClient();
+            }
+            catch (InvalidOperationException ex)
+            {
+                // Every SendblueClientOptions starts from the environment and refuses a malformed
+                // SENDBLUE_API_BASE_URL, even when the emulator's address replaces it at once.
+                throw new CliUsageException(ex.Message + " The demo does not use it, but the SDK reads it: fix or unset it.", ex);
+            }
+        }
+
+        /// <summary>Polls each message until it is final; false when <see cref="StatusTimeout"/> ran out first.</summary>
+        private async Task<bool> FollowAsync(IMessagesClient messages, IReadOnlyList<Outgoing> outgoing, CancellationToken cancellationToken)
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(StatusTimeout);
+            try
+            {
+                while (true)
+                {
+                    var pending = outgoing.Where(m => !IsFinal(m.Status)).ToList();
+                    if (pending.Count == 0)
+                    {
+                        return true;
+                    }
+
+                    await Task.Delay(PollInterval, deadline.Token).ConfigureAwait(false);
+                    foreach (var message in pending)
+                    {
+                        var status = await messages.GetStatusAsync(message.Handle, deadline.Token).ConfigureAwait(false);
+                        if (status.Status == message.Status)
+                        {
+                            continue;
+                        }
+
+                        message.Status = status.Status;
+                        var detail = status.Status == MessageStatus.Error
+                            ? $" (error {status.ErrorCode}: {status.ErrorMessage})"
+                            : "";
+                        _host.OutConsole.MarkupLine($"   {Markup.Escape(message.To)}: [{Colour(status.Status)}]{Markup.Escape(status.Status?.ToString() ?? "")}[/]{Markup.Escape(detail)}");
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                return false;
+            }
+        }
+
+        private static bool IsFinal(MessageStatus? status) =>
+            status == MessageStatus.Delivered || status == MessageStatus.Error;
+
+        private static string Colour(MessageStatus? status) =>
+            status == MessageStatus.Delivered ? "green" : status == MessageStatus.Error ? "red" : "default";
+
+        private sealed class Outgoing
+        {
+            public Outgoing(string to, string who, SendStyle style, string content)
+            {
+                To = to;
+                Who = who;
+                Style = style;
+                Content = content;
+            }
+
+            public string To { get; }
+
+            public string Who { get; }
+
+            public SendStyle Style { get; }
+
+            public string Content { get; }
+
+            public string Handle { get; set; } = "";
+
+            public MessageStatus? Status { get; set; }
+        }
+    }
+}

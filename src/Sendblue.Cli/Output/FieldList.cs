@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+
+namespace Sendblue.Cli.Output
+{
+    /// <summary>One message as aligned <c>name  value</c> lines: easy to read, easy to grep.</summary>
+    internal static class FieldList
+    {
+        public static void Write(TextWriter output, MessageResponse m) => Write(output, new (string, object?)[]
+        {
+            ("message_handle", m.MessageHandle),
+            ("status", m.Status),
+            ("number", m.Number),
+            ("from_number", m.FromNumber),
+            ("is_outbound", m.IsOutbound),
+            ("content", m.Content),
+            ("media_url", m.MediaUrl),
+            ("send_style", m.SendStyle),
+            ("error_code", m.ErrorCode),
+            ("error_message", m.ErrorMessage),
+            ("date_created", m.DateCreated),
+            ("date_updated", m.DateUpdated),
+            ("account_email", m.AccountEmail),
+        });
+
+        public static void Write(TextWriter output, Message m) => Write(output, new (string, object?)[]
+        {
+            ("message_handle", m.MessageHandle),
+            ("status", m.Status),
+            ("service", m.Service),
+            ("is_outbound", m.IsOutbound),
+            ("from_number", m.FromNumber),
+            ("to_number", m.ToNumber),
+            ("number", m.Number),
+            ("sendblue_number", m.SendblueNumber),
+            ("content", m.Content),
+            ("media_url", m.MediaUrl),
+            ("send_style", m.SendStyle),
+            ("message_type", m.MessageType),
+            ("group_id", m.GroupId),
+            ("group_display_name", m.GroupDisplayName),
+            ("participants", m.Participants is { Count: > 0 } p ? string.Join(", ", p) : null),
+            ("was_downgraded", m.WasDowngraded),
+            ("opted_out", m.OptedOut),
+            ("error_code", m.ErrorCode),
+            ("error_message", m.ErrorMessage),
+            ("error_reason", m.ErrorReason),
+            ("error_detail", m.ErrorDetail),
+            ("date_sent", m.DateSent),
+            ("date_updated", m.DateUpdated),
+            ("plan", m.Plan),
+            ("account_email", m.AccountEmail),
+        });
+
+        private static void Write(TextWriter output, IReadOnlyList<(string Name, object? Value)> fields)
+        {
+            var shown = fields.Select(f => (f.Name, Text: Format(f.Value))).Where(f => f.Text is not null).ToList();
+            var width = shown.Count == 0 ? 0 : shown.Max(f => f.Name.Length);
+            foreach (var (name, text) in shown)
+            {
+                output.WriteLine($"{name.PadRight(width)}  {text}");
+            }
+        }
+
+        private static string? Format(object? value) => value switch
+        {
+            null => null,
+            string s => s.Length == 0 ? null : s,
+            bool b => b ? "true" : "false",
+            DateTimeOffset d => d.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() is { Length: > 0 } text ? text : null,
+        };
+    }
+}
