@@ -31,8 +31,13 @@ namespace Sendblue
         {
             ApiKey = Environment.GetEnvironmentVariable(ApiKeyEnvironmentVariable);
             ApiSecret = Environment.GetEnvironmentVariable(ApiSecretEnvironmentVariable);
-            BaseUrl = BaseUrlFromEnvironment();
+            _baseUrl = BaseUrlFromEnvironment(out _baseUrlProblem);
         }
+
+        // A malformed SENDBLUE_API_BASE_URL is reported when a client is built from these options,
+        // not here: a caller that sets BaseUrl itself (a test pointing at an emulator) never uses it.
+        private string? _baseUrlProblem;
+        private Uri _baseUrl;
 
         /// <summary>
         /// The API key id, sent as <c>sb-api-key-id</c>. Defaults to the
@@ -51,7 +56,15 @@ namespace Sendblue
         /// <c>SENDBLUE_API_BASE_URL</c> environment variable, else <c>https://api.sendblue.co</c>.
         /// Credentials are only ever sent to this origin (scheme, host and port).
         /// </summary>
-        public Uri BaseUrl { get; set; }
+        public Uri BaseUrl
+        {
+            get => _baseUrl;
+            set
+            {
+                _baseUrl = value;
+                _baseUrlProblem = null;
+            }
+        }
 
         /// <summary>
         /// How long one attempt may take, the response body included, before it fails with
@@ -79,6 +92,11 @@ namespace Sendblue
 
         internal SendblueClientOptions Validated()
         {
+            if (_baseUrlProblem is not null)
+            {
+                throw new InvalidOperationException(_baseUrlProblem);
+            }
+
             if (string.IsNullOrWhiteSpace(ApiKey))
             {
                 throw new InvalidOperationException(
@@ -122,8 +140,9 @@ namespace Sendblue
 
         private static string Describe(string? secret) => string.IsNullOrEmpty(secret) ? "(not set)" : "(set)";
 
-        private static Uri BaseUrlFromEnvironment()
+        private static Uri BaseUrlFromEnvironment(out string? problem)
         {
+            problem = null;
             var value = Environment.GetEnvironmentVariable(BaseUrlEnvironmentVariable);
             if (string.IsNullOrWhiteSpace(value))
             {
@@ -133,8 +152,8 @@ namespace Sendblue
             if (!Uri.TryCreate(value!.Trim(), UriKind.Absolute, out var uri)
                 || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             {
-                throw new InvalidOperationException(
-                    $"The {BaseUrlEnvironmentVariable} environment variable must be an absolute http or https URL, such as {DefaultBaseUrl}; it is '{value}'.");
+                problem = $"The {BaseUrlEnvironmentVariable} environment variable must be an absolute http or https URL, such as {DefaultBaseUrl}; it is '{value}'. Fix it, or set {nameof(SendblueClientOptions)}.{nameof(BaseUrl)}.";
+                return DefaultBaseUrl;
             }
 
             return uri;

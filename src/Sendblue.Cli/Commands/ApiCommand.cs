@@ -33,16 +33,7 @@ namespace Sendblue.Cli.Commands
 
         private ISendblueClient CreateClient(TSettings settings)
         {
-            SendblueClientOptions options;
-            try
-            {
-                options = Host.ClientOptions();
-            }
-            catch (InvalidOperationException ex)
-            {
-                // A malformed SENDBLUE_API_BASE_URL.
-                throw new CliUsageException(ex.Message, ex);
-            }
+            var options = Host.ClientOptions();
 
             if (settings.BaseUrl is not null)
             {
@@ -68,6 +59,7 @@ namespace Sendblue.Cli.Commands
             }
             catch (InvalidOperationException ex)
             {
+                // An option out of range, or a malformed SENDBLUE_API_BASE_URL not replaced by --base-url.
                 throw new CliUsageException(ex.Message, ex);
             }
         }

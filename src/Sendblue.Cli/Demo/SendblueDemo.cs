@@ -49,7 +49,7 @@ namespace Sendblue.Cli.Demo
             options.SmsOnlyNumbers.Add(SmsOnlyNumber);
             options.FailingNumbers.Add(FailingNumber);
             await using var emulator = await SendblueEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
-            using var client = CreateClient(emulator);
+            using var client = emulator.CreateClient();
             console.MarkupLineInterpolated($"[bold]1.[/] Started the Sendblue emulator at [blue]{emulator.BaseUrl}[/] (in this process: no credentials, no network).");
 
             console.MarkupLineInterpolated($"[bold]2.[/] Sending three messages from {AccountNumber} with SendAsync:");
@@ -118,20 +118,6 @@ namespace Sendblue.Cli.Demo
             console.MarkupLineInterpolated(
                 $"With SENDBLUE_API_API_KEY and SENDBLUE_API_API_SECRET set, '{SendblueCli.Name} send', 'status', 'get' and 'list' talk to the API.");
             return ExitCodes.Ok;
-        }
-
-        private static SendblueClient CreateClient(SendblueEmulator emulator)
-        {
-            try
-            {
-                return emulator.CreateClient();
-            }
-            catch (InvalidOperationException ex)
-            {
-                // Every SendblueClientOptions starts from the environment and refuses a malformed
-                // SENDBLUE_API_BASE_URL, even when the emulator's address replaces it at once.
-                throw new CliUsageException(ex.Message + " The demo does not use it, but the SDK reads it: fix or unset it.", ex);
-            }
         }
 
         /// <summary>Polls each message until it is final; false when <see cref="StatusTimeout"/> ran out first.</summary>

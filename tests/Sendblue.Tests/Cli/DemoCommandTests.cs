@@ -71,6 +71,9 @@ namespace Sendblue.Tests.Cli
             start.Environment.Remove("SENDBLUE_API_API_KEY");
             start.Environment.Remove("SENDBLUE_API_API_SECRET");
 
+            // The demo runs on the emulator: a broken base URL in the environment does not stop it.
+            start.Environment["SENDBLUE_API_BASE_URL"] = "not a url";
+
             using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();

@@ -131,13 +131,26 @@ namespace Sendblue.Tests.Client
         }
 
         [Test]
-        public void AnInvalidBaseUrlInTheEnvironment_SaysWhichVariableIsWrong()
+        public void AnInvalidBaseUrlInTheEnvironment_FailsTheClient_SayingWhichVariableIsWrong()
         {
             Environment.SetEnvironmentVariable("SENDBLUE_API_BASE_URL", "api.sendblue.co");
 
-            var ex = Assert.Throws<InvalidOperationException>(() => new SendblueClientOptions());
+            var options = new SendblueClientOptions { ApiKey = "key-123456", ApiSecret = "secret-123456" };
+            var ex = Assert.Throws<InvalidOperationException>(() => new SendblueClient(options));
             Assert.That(ex!.Message, Is.EqualTo(
-                "The SENDBLUE_API_BASE_URL environment variable must be an absolute http or https URL, such as https://api.sendblue.co/; it is 'api.sendblue.co'."));
+                "The SENDBLUE_API_BASE_URL environment variable must be an absolute http or https URL, such as https://api.sendblue.co/; it is 'api.sendblue.co'. Fix it, or set SendblueClientOptions.BaseUrl."));
+        }
+
+        [Test]
+        public async Task AnInvalidBaseUrlInTheEnvironment_DoesNotMatter_WhenBaseUrlIsSet()
+        {
+            Environment.SetEnvironmentVariable("SENDBLUE_API_BASE_URL", "not a url");
+            await using var server = new LoopbackServer(_ => LoopbackResponse.Json(Payloads.MessageResponse));
+
+            using var client = new SendblueClient(new SendblueClientOptions { ApiKey = "key-123456", ApiSecret = "secret-123456", BaseUrl = server.BaseUrl });
+            await client.Messages.GetStatusAsync("h");
+
+            Assert.That(server.Requests, Has.Count.EqualTo(1));
         }
 
         private static IEnumerable<TestCaseData> BadOptions()
