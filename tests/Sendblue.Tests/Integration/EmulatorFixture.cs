@@ -1,4 +1,7 @@
 using System;
+using System.Net.Http;
+using System.Text;
+using System.Threading.Tasks;
 using Sendblue.Testing;
 
 namespace Sendblue.Tests.Integration
@@ -16,6 +19,25 @@ namespace Sendblue.Tests.Integration
             options.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
             configure?.Invoke(options);
             return new SendblueClient(options);
+        }
+
+        /// <summary>
+        /// A request with the emulator's credentials but without the SDK, for input the SDK would
+        /// refuse before sending; returns the status and the body of the answer.
+        /// </summary>
+        public static async Task<(int Status, string Body)> RawAsync(this SendblueEmulator emulator, HttpMethod method, string pathAndQuery, string? json = null)
+        {
+            using var http = new HttpClient();
+            using var request = new HttpRequestMessage(method, new Uri(emulator.BaseUrl, pathAndQuery));
+            if (json is not null)
+            {
+                request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+            }
+
+            request.Headers.Add("sb-api-key-id", emulator.ApiKey);
+            request.Headers.Add("sb-api-secret-key", emulator.ApiSecret);
+            using var response = await http.SendAsync(request).ConfigureAwait(false);
+            return ((int)response.StatusCode, await response.Content.ReadAsStringAsync().ConfigureAwait(false));
         }
 
         public static SendMessageRequest Hello(string to = To, string content = "Hello") => new()

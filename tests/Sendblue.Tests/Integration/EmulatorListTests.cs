@@ -107,17 +107,12 @@ namespace Sendblue.Tests.Integration
         {
             // Raw HTTP: the SDK refuses a bad limit before sending, so only another client gets here.
             await using var emulator = await SendblueEmulator.StartAsync();
-            using var http = new HttpClient();
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(emulator.BaseUrl, "api/v2/messages?" + query));
-            request.Headers.Add("sb-api-key-id", emulator.ApiKey);
-            request.Headers.Add("sb-api-secret-key", emulator.ApiSecret);
 
-            using var response = await http.SendAsync(request);
-            var body = await response.Content.ReadAsStringAsync();
+            var (status, body) = await emulator.RawAsync(HttpMethod.Get, "api/v2/messages?" + query);
 
             Assert.Multiple(() =>
             {
-                Assert.That((int)response.StatusCode, Is.EqualTo(400));
+                Assert.That(status, Is.EqualTo(400));
                 Assert.That(body, Is.EqualTo($$"""{"status":"ERROR","error_message":"{{error}}"}"""));
             });
         }

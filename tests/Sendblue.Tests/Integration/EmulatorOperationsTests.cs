@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Net.Http;
-using System.Text;
 using System.Threading.Tasks;
 using NUnit.Framework;
 using Sendblue.Testing;
@@ -132,17 +131,12 @@ namespace Sendblue.Tests.Integration
         {
             // Raw HTTP: the SDK checks these before sending, but a user's other clients may not.
             await using var emulator = await SendblueEmulator.StartAsync();
-            using var http = new HttpClient { BaseAddress = emulator.BaseUrl };
-            using var request = new HttpRequestMessage(HttpMethod.Post, "api/send-message") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-            request.Headers.Add("sb-api-key-id", emulator.ApiKey);
-            request.Headers.Add("sb-api-secret-key", emulator.ApiSecret);
 
-            using var response = await http.SendAsync(request);
-            var text = await response.Content.ReadAsStringAsync();
+            var (status, text) = await emulator.RawAsync(HttpMethod.Post, "api/send-message", body);
 
             Assert.Multiple(() =>
             {
-                Assert.That((int)response.StatusCode, Is.EqualTo(400));
+                Assert.That(status, Is.EqualTo(400));
                 Assert.That(text, Is.EqualTo($$"""{"status":"ERROR","error_message":"{{error}}"}"""));
             });
         }
