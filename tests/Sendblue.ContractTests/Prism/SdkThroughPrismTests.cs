@@ -244,7 +244,7 @@ namespace Sendblue.ContractTests.Prism
             await _client.Messages.ListAsync(query);
 
             AssertAccepted(_wire.Last);
-            Assert.That(Query(_wire.Last).Keys, Is.EqualTo(new[] { wireName }));
+            Assert.That(Query(_wire.Last).Keys.ToList(), Is.EqualTo(new[] { wireName }), "the one parameter on the wire, by the name Sendblue documents");
         }
 
         [Test]
