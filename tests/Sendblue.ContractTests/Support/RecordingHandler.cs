@@ -37,7 +37,13 @@ namespace Sendblue.ContractTests.Support
         private readonly ConcurrentQueue<HttpExchange> _exchanges = new();
 
         public RecordingHandler()
-            : base(new SocketsHttpHandler { AllowAutoRedirect = false })
+            : this(new SocketsHttpHandler { AllowAutoRedirect = false })
+        {
+        }
+
+        /// <summary>Records what passes to <paramref name="inner"/> (a real handler, or a mock in tests).</summary>
+        public RecordingHandler(HttpMessageHandler inner)
+            : base(inner)
         {
         }
 
