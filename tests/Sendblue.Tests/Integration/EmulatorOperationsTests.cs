@@ -14,7 +14,7 @@ namespace Sendblue.Tests.Integration
         [Test]
         public async Task Send_Status_Get_List_RoundTripThroughTheEmulator()
         {
-            await using var emulator = await SendblueEmulator.StartAsync();
+            await using var emulator = await EmulatorFixture.StartAsync();
             using var client = emulator.CreateClient();
 
             var sent = await client.Messages.SendAsync(new SendMessageRequest
@@ -64,7 +64,7 @@ namespace Sendblue.Tests.Integration
         [Test]
         public async Task TheEmulatorRecordsEachRequest_WithItsCredentialsAndBody()
         {
-            await using var emulator = await SendblueEmulator.StartAsync();
+            await using var emulator = await EmulatorFixture.StartAsync();
             using var client = emulator.CreateClient();
 
             await client.Messages.SendAsync(EmulatorFixture.Hello());
@@ -87,7 +87,7 @@ namespace Sendblue.Tests.Integration
         [Test]
         public async Task UnknownHandleOrId_Is404_WithTheServersMessage()
         {
-            await using var emulator = await SendblueEmulator.StartAsync();
+            await using var emulator = await EmulatorFixture.StartAsync();
             using var client = emulator.CreateClient();
 
             var get = Assert.ThrowsAsync<SendblueNotFoundException>(() => client.Messages.GetAsync("nope"));
@@ -104,7 +104,7 @@ namespace Sendblue.Tests.Integration
         [TestCase("+19998887777", "sparkles", "send_style 'sparkles' is not one of: celebration, shooting_star, fireworks, lasers, love, confetti, balloons, spotlight, echo, invisible, gentle, loud, slam.")]
         public async Task Send_TheEmulatorValidatesLikeTheApi(string number, string? style, string error)
         {
-            await using var emulator = await SendblueEmulator.StartAsync();
+            await using var emulator = await EmulatorFixture.StartAsync();
             using var client = emulator.CreateClient();
 
             var ex = Assert.ThrowsAsync<SendblueBadRequestException>(() => client.Messages.SendAsync(new SendMessageRequest
@@ -131,7 +131,7 @@ namespace Sendblue.Tests.Integration
         public async Task Send_WhatTheSdkWouldRefuse_TheEmulatorRefusesToo(string body, string error)
         {
             // Raw HTTP: the SDK checks these before sending, but a user's other clients may not.
-            await using var emulator = await SendblueEmulator.StartAsync();
+            await using var emulator = await EmulatorFixture.StartAsync();
             using var http = new HttpClient { BaseAddress = emulator.BaseUrl };
             using var request = new HttpRequestMessage(HttpMethod.Post, "api/send-message") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
             request.Headers.Add("sb-api-key-id", emulator.ApiKey);
@@ -150,7 +150,7 @@ namespace Sendblue.Tests.Integration
         [Test]
         public async Task WrongOrMissingCredentials_Are401()
         {
-            await using var emulator = await SendblueEmulator.StartAsync();
+            await using var emulator = await EmulatorFixture.StartAsync();
             using var client = emulator.FastClient(o => o.ApiSecret = "wrong");
             using var http = new HttpClient();
 
@@ -169,8 +169,8 @@ namespace Sendblue.Tests.Integration
         [Test]
         public async Task StartAsync_PicksAFreePortOnLoopback_SoEmulatorsRunSideBySide()
         {
-            await using var a = await SendblueEmulator.StartAsync();
-            await using var b = await SendblueEmulator.StartAsync();
+            await using var a = await EmulatorFixture.StartAsync();
+            await using var b = await EmulatorFixture.StartAsync();
 
             Assert.Multiple(() =>
             {
