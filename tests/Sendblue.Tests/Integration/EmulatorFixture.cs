@@ -2,6 +2,9 @@ using System;
 using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using NUnit.Framework;
 using Sendblue.Testing;
 
 namespace Sendblue.Tests.Integration
@@ -11,6 +14,23 @@ namespace Sendblue.Tests.Integration
     {
         public const string From = "+16292925296";
         public const string To = "+19998887777";
+
+        private static readonly ConcurrentDictionary<string, ConcurrentQueue<SendblueEmulator>> Started = new();
+
+        /// <summary>
+        /// Starts an emulator for the running test and remembers it, so that after the test every
+        /// response it sent is validated against the spec (<see cref="EmulatorAnswersConformToTheSpecAttribute"/>).
+        /// </summary>
+        public static async Task<SendblueEmulator> StartAsync(SendblueEmulatorOptions? options = null)
+        {
+            var emulator = await SendblueEmulator.StartAsync(options);
+            Started.GetOrAdd(TestContext.CurrentContext.Test.ID, _ => new ConcurrentQueue<SendblueEmulator>()).Enqueue(emulator);
+            return emulator;
+        }
+
+        /// <summary>The emulators a test started (and forgets them).</summary>
+        public static IReadOnlyCollection<SendblueEmulator> TakeStarted(string testId) =>
+            Started.TryRemove(testId, out var emulators) ? emulators.ToArray() : Array.Empty<SendblueEmulator>();
 
         /// <summary>A client of the emulator whose backoff is short, so retry tests stay fast.</summary>
         public static SendblueClient FastClient(this SendblueEmulator emulator, Action<SendblueClientOptions>? configure = null)

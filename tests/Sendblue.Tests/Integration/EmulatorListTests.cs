@@ -68,7 +68,7 @@ namespace Sendblue.Tests.Integration
         [TestCaseSource(nameof(Filters))]
         public async Task ListAsync_EachFilter_SelectsTheMatchingMessages(MessageListQuery query, string[] expected)
         {
-            await using var emulator = await SendblueEmulator.StartAsync();
+            await using var emulator = await EmulatorFixture.StartAsync();
             Seed(emulator);
             using var client = emulator.CreateClient();
 
@@ -80,7 +80,7 @@ namespace Sendblue.Tests.Integration
         [Test]
         public async Task ListAsync_ReportsPaginationLikeTheApi()
         {
-            await using var emulator = await SendblueEmulator.StartAsync();
+            await using var emulator = await EmulatorFixture.StartAsync();
             Seed(emulator);
             using var client = emulator.CreateClient();
 
@@ -106,7 +106,7 @@ namespace Sendblue.Tests.Integration
         public async Task List_OutOfBoundsParameters_Are400(string query, string error)
         {
             // Raw HTTP: the SDK refuses a bad limit before sending, so only another client gets here.
-            await using var emulator = await SendblueEmulator.StartAsync();
+            await using var emulator = await EmulatorFixture.StartAsync();
 
             var (status, body) = await emulator.RawAsync(HttpMethod.Get, "api/v2/messages?" + query);
 
@@ -120,7 +120,7 @@ namespace Sendblue.Tests.Integration
         [Test]
         public async Task ListAllAsync_WalksOver1000Messages_In10Pages_EachOnce()
         {
-            await using var emulator = await SendblueEmulator.StartAsync();
+            await using var emulator = await EmulatorFixture.StartAsync();
             for (var i = 0; i < 1000; i++)
             {
                 emulator.AddMessage(new EmulatedMessage { MessageHandle = $"m-{i:D4}", FromNumber = "+16292925296", ToNumber = "+19998887777", Content = $"#{i}", DateCreated = T0.AddSeconds(i) });
@@ -144,7 +144,7 @@ namespace Sendblue.Tests.Integration
         [Test]
         public async Task ListAllAsync_WhileMessagesAreSent_YieldsNoDuplicates()
         {
-            await using var emulator = await SendblueEmulator.StartAsync();
+            await using var emulator = await EmulatorFixture.StartAsync();
             for (var i = 0; i < 250; i++)
             {
                 emulator.AddMessage(new EmulatedMessage { MessageHandle = $"old-{i:D3}", FromNumber = "+16292925296", ToNumber = "+19998887777", Content = "old", DateCreated = T0.AddSeconds(i) });

@@ -13,7 +13,7 @@ namespace Sendblue.Tests.Integration
         [Test]
         public async Task Send_Status_Get_List_RoundTripThroughTheEmulator()
         {
-            await using var emulator = await SendblueEmulator.StartAsync();
+            await using var emulator = await EmulatorFixture.StartAsync();
             using var client = emulator.CreateClient();
 
             var sent = await client.Messages.SendAsync(new SendMessageRequest
@@ -63,7 +63,7 @@ namespace Sendblue.Tests.Integration
         [Test]
         public async Task TheEmulatorRecordsEachRequest_WithItsCredentialsAndBody()
         {
-            await using var emulator = await SendblueEmulator.StartAsync();
+            await using var emulator = await EmulatorFixture.StartAsync();
             using var client = emulator.CreateClient();
 
             await client.Messages.SendAsync(EmulatorFixture.Hello());
@@ -86,7 +86,7 @@ namespace Sendblue.Tests.Integration
         [Test]
         public async Task UnknownHandleOrId_Is404_WithTheServersMessage()
         {
-            await using var emulator = await SendblueEmulator.StartAsync();
+            await using var emulator = await EmulatorFixture.StartAsync();
             using var client = emulator.CreateClient();
 
             var get = Assert.ThrowsAsync<SendblueNotFoundException>(() => client.Messages.GetAsync("nope"));
@@ -103,7 +103,7 @@ namespace Sendblue.Tests.Integration
         [TestCase("+19998887777", "sparkles", "send_style 'sparkles' is not one of: celebration, shooting_star, fireworks, lasers, love, confetti, balloons, spotlight, echo, invisible, gentle, loud, slam.")]
         public async Task Send_TheEmulatorValidatesLikeTheApi(string number, string? style, string error)
         {
-            await using var emulator = await SendblueEmulator.StartAsync();
+            await using var emulator = await EmulatorFixture.StartAsync();
             using var client = emulator.CreateClient();
 
             var ex = Assert.ThrowsAsync<SendblueBadRequestException>(() => client.Messages.SendAsync(new SendMessageRequest
@@ -130,7 +130,7 @@ namespace Sendblue.Tests.Integration
         public async Task Send_WhatTheSdkWouldRefuse_TheEmulatorRefusesToo(string body, string error)
         {
             // Raw HTTP: the SDK checks these before sending, but a user's other clients may not.
-            await using var emulator = await SendblueEmulator.StartAsync();
+            await using var emulator = await EmulatorFixture.StartAsync();
 
             var (status, text) = await emulator.RawAsync(HttpMethod.Post, "api/send-message", body);
 
@@ -144,7 +144,7 @@ namespace Sendblue.Tests.Integration
         [Test]
         public async Task WrongOrMissingCredentials_Are401()
         {
-            await using var emulator = await SendblueEmulator.StartAsync();
+            await using var emulator = await EmulatorFixture.StartAsync();
             using var client = emulator.FastClient(o => o.ApiSecret = "wrong");
             using var http = new HttpClient();
 
@@ -163,8 +163,8 @@ namespace Sendblue.Tests.Integration
         [Test]
         public async Task StartAsync_PicksAFreePortOnLoopback_SoEmulatorsRunSideBySide()
         {
-            await using var a = await SendblueEmulator.StartAsync();
-            await using var b = await SendblueEmulator.StartAsync();
+            await using var a = await EmulatorFixture.StartAsync();
+            await using var b = await EmulatorFixture.StartAsync();
 
             Assert.Multiple(() =>
             {

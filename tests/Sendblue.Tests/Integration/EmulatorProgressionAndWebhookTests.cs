@@ -14,7 +14,7 @@ namespace Sendblue.Tests.Integration
         [Test]
         public async Task Statuses_MoveQueuedSentDelivered_OnTheTestsClock()
         {
-            await using var emulator = await SendblueEmulator.StartAsync();
+            await using var emulator = await EmulatorFixture.StartAsync();
             using var client = emulator.CreateClient();
             var handle = (await client.Messages.SendAsync(EmulatorFixture.Hello())).MessageHandle!;
 
@@ -47,7 +47,7 @@ namespace Sendblue.Tests.Integration
             var options = new SendblueEmulatorOptions { FailureErrorCode = 4002, FailureErrorMessage = "Recipient unreachable" };
             options.FailingNumbers.Add("+15550000001");
             options.SmsOnlyNumbers.Add("+15550000002");
-            await using var emulator = await SendblueEmulator.StartAsync(options);
+            await using var emulator = await EmulatorFixture.StartAsync(options);
             using var client = emulator.CreateClient();
 
             var failing = await client.Messages.SendAsync(EmulatorFixture.Hello("+15550000001"));
@@ -71,7 +71,7 @@ namespace Sendblue.Tests.Integration
         [Test]
         public async Task AutomaticProgression_DeliversWithoutTheTestAdvancing()
         {
-            await using var emulator = await SendblueEmulator.StartAsync(new SendblueEmulatorOptions { AutoAdvanceInterval = TimeSpan.FromMilliseconds(30) });
+            await using var emulator = await EmulatorFixture.StartAsync(new SendblueEmulatorOptions { AutoAdvanceInterval = TimeSpan.FromMilliseconds(30) });
             using var client = emulator.CreateClient();
             var handle = (await client.Messages.SendAsync(EmulatorFixture.Hello())).MessageHandle!;
 
@@ -91,7 +91,7 @@ namespace Sendblue.Tests.Integration
         public async Task StatusCallbacks_ArePostedToTheListener_WithTheSigningSecret()
         {
             await using var listener = new LoopbackServer(_ => new LoopbackResponse { Status = 200 });
-            await using var emulator = await SendblueEmulator.StartAsync(new SendblueEmulatorOptions { WebhookSecret = "whsec-123" });
+            await using var emulator = await EmulatorFixture.StartAsync(new SendblueEmulatorOptions { WebhookSecret = "whsec-123" });
             using var client = emulator.CreateClient();
 
             var sent = await client.Messages.SendAsync(new SendMessageRequest
@@ -123,7 +123,7 @@ namespace Sendblue.Tests.Integration
         public async Task WithoutASecret_CallbacksCarryNoSigningHeader()
         {
             await using var listener = new LoopbackServer(_ => new LoopbackResponse { Status = 200 });
-            await using var emulator = await SendblueEmulator.StartAsync();
+            await using var emulator = await EmulatorFixture.StartAsync();
             using var client = emulator.CreateClient();
 
             await client.Messages.SendAsync(new SendMessageRequest { Number = EmulatorFixture.To, FromNumber = EmulatorFixture.From, Content = "x", StatusCallback = listener.BaseUrl.ToString() });
@@ -135,7 +135,7 @@ namespace Sendblue.Tests.Integration
         [Test]
         public async Task AnUnreachableCallback_IsRecorded_NotThrown()
         {
-            await using var emulator = await SendblueEmulator.StartAsync();
+            await using var emulator = await EmulatorFixture.StartAsync();
             using var client = emulator.CreateClient();
             var url = $"http://127.0.0.1:{LoopbackServer.UnusedPort()}/hook";
 
@@ -155,7 +155,7 @@ namespace Sendblue.Tests.Integration
         public async Task SimulateInbound_StoresAReceivedMessage_AndPostsItToTheReceiveWebhook()
         {
             await using var listener = new LoopbackServer(_ => new LoopbackResponse { Status = 200 });
-            await using var emulator = await SendblueEmulator.StartAsync(new SendblueEmulatorOptions
+            await using var emulator = await EmulatorFixture.StartAsync(new SendblueEmulatorOptions
             {
                 ReceiveWebhookUrl = new Uri(listener.BaseUrl, "hooks/inbound"),
                 WebhookSecret = "whsec-9",

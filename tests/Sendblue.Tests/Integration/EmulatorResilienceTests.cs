@@ -12,7 +12,7 @@ namespace Sendblue.Tests.Integration
         [Test]
         public async Task ARateLimitedList_IsWaitedOutThroughRetryAfter_AndSucceeds()
         {
-            await using var emulator = await SendblueEmulator.StartAsync(new SendblueEmulatorOptions
+            await using var emulator = await EmulatorFixture.StartAsync(new SendblueEmulatorOptions
             {
                 ListRateLimit = 2,
                 ListRateLimitWindow = TimeSpan.FromSeconds(1),
@@ -37,7 +37,7 @@ namespace Sendblue.Tests.Integration
         [Test]
         public async Task ARateLimitThatOutlastsTheRetries_SurfacesAsRateLimitException_WithRetryAfter()
         {
-            await using var emulator = await SendblueEmulator.StartAsync(new SendblueEmulatorOptions
+            await using var emulator = await EmulatorFixture.StartAsync(new SendblueEmulatorOptions
             {
                 ListRateLimit = 1,
                 ListRateLimitWindow = TimeSpan.FromMinutes(5),
@@ -57,7 +57,7 @@ namespace Sendblue.Tests.Integration
         [Test]
         public async Task Injected503s_OnAGet_AreRecovered()
         {
-            await using var emulator = await SendblueEmulator.StartAsync();
+            await using var emulator = await EmulatorFixture.StartAsync();
             using var client = emulator.FastClient();
             var handle = (await client.Messages.SendAsync(EmulatorFixture.Hello())).MessageHandle!;
             emulator.ClearRequests();
@@ -75,7 +75,7 @@ namespace Sendblue.Tests.Integration
         [Test]
         public async Task AnInjected503_OnASend_IsNotRetried()
         {
-            await using var emulator = await SendblueEmulator.StartAsync();
+            await using var emulator = await EmulatorFixture.StartAsync();
             using var client = emulator.FastClient();
             emulator.Faults.FailNext(EmulatorOperation.Send, 1, 503);
 
@@ -92,7 +92,7 @@ namespace Sendblue.Tests.Integration
         [Test]
         public async Task AnInjected429_OnASend_IsRetried_AndSendsOnce()
         {
-            await using var emulator = await SendblueEmulator.StartAsync();
+            await using var emulator = await EmulatorFixture.StartAsync();
             using var client = emulator.FastClient();
             emulator.Faults.FailNext(EmulatorOperation.Send, 1, 429, TimeSpan.FromSeconds(1));
 
@@ -108,7 +108,7 @@ namespace Sendblue.Tests.Integration
         [Test]
         public async Task ADroppedConnection_OnAGet_IsRecovered()
         {
-            await using var emulator = await SendblueEmulator.StartAsync();
+            await using var emulator = await EmulatorFixture.StartAsync();
             using var client = emulator.FastClient();
             var handle = (await client.Messages.SendAsync(EmulatorFixture.Hello())).MessageHandle!;
             emulator.ClearRequests();
@@ -126,7 +126,7 @@ namespace Sendblue.Tests.Integration
         [Test]
         public async Task ADroppedConnection_OnASend_IsAConnectionError_NotRetried()
         {
-            await using var emulator = await SendblueEmulator.StartAsync();
+            await using var emulator = await EmulatorFixture.StartAsync();
             using var client = emulator.FastClient();
             emulator.Faults.DropNext(EmulatorOperation.Send);
 
@@ -138,7 +138,7 @@ namespace Sendblue.Tests.Integration
         [Test]
         public async Task ADelayedSend_BeyondTheTimeout_IsATimeout_NotRetried()
         {
-            await using var emulator = await SendblueEmulator.StartAsync();
+            await using var emulator = await EmulatorFixture.StartAsync();
             using var client = emulator.FastClient(o => o.Timeout = TimeSpan.FromMilliseconds(300));
             emulator.Faults.DelayNext(EmulatorOperation.Send, 1, TimeSpan.FromSeconds(3));
 
@@ -151,7 +151,7 @@ namespace Sendblue.Tests.Integration
         [Test]
         public async Task ADelayedGet_BeyondTheTimeout_IsRetried_AndSucceeds()
         {
-            await using var emulator = await SendblueEmulator.StartAsync();
+            await using var emulator = await EmulatorFixture.StartAsync();
             using var client = emulator.FastClient(o => o.Timeout = TimeSpan.FromMilliseconds(300));
             emulator.Faults.DelayNext(EmulatorOperation.List, 1, TimeSpan.FromSeconds(3));
 

@@ -1,0 +1,227 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Reflection;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Moq;
+using Moq.Protected;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+using Sendblue.ContractTests.Validation;
+
+namespace Sendblue.ContractTests.Recorded
+{
+    /// <summary>
+    /// Bodies in the shapes Sendblue's documentation shows (Recorded/, sources in SOURCES.md): each
+    /// validates against the spec, and the SDK reads every field of it, declared or not, with its value.
+    /// </summary>
+    public class RecordedPayloadTests
+    {
+        private static IEnumerable<TestCaseData> Responses() =>
+            RecordedPayloads.Responses.Select(r => new TestCaseData(r.File, r.OperationId).SetArgDisplayNames(r.File));
+
+        private static IEnumerable<TestCaseData> Webhooks() =>
+            RecordedPayloads.Webhooks.Select(f => new TestCaseData(f).SetArgDisplayNames(f));
+
+        [Test]
+        public void EveryOperation_AndWebhooks_HaveARecordedBody()
+        {
+            Assert.Multiple(() =>
+            {
+                Assert.That(RecordedPayloads.Responses.Select(r => r.OperationId).Distinct(), Is.EquivalentTo(SpecContract.Shared.Operations.Select(o => o.OperationId)));
+                Assert.That(RecordedPayloads.Webhooks, Has.Count.GreaterThanOrEqualTo(3));
+            });
+        }
+
+        [Test]
+        public void EveryRecordedFile_IsNamedHere_InSources()
+        {
+            var sources = File.ReadAllText(Path.Combine(RepoPaths.Recorded, "SOURCES.md"));
+
+            Assert.That(RecordedPayloads.Files.Where(f => !sources.Contains($"`{f}`", StringComparison.Ordinal)), Is.Empty);
+        }
+
+        [TestCaseSource(nameof(Responses))]
+        public void TheRecordedResponse_ConformsToTheSpec(string file, string operationId)
+        {
+            var check = SpecContract.Shared.CheckResponse(operationId, 200, RecordedPayloads.Read(file));
+
+            Assert.That(check.Errors, Is.Empty, check.ToString());
+        }
+
+        [TestCaseSource(nameof(Webhooks))]
+        public void TheRecordedWebhook_ConformsToMessageContent(string file)
+        {
+            var check = SpecContract.Shared.CheckSchema("MessageContent", RecordedPayloads.Read(file), $"webhook {file}");
+
+            Assert.That(check.Errors, Is.Empty, check.ToString());
+        }
+
+        [TestCaseSource(nameof(Responses))]
+        public async Task TheSdk_ReadsEveryFieldOfTheRecordedResponse(string file, string operationId)
+        {
+            var json = RecordedPayloads.Read(file);
+            using var client = ClientAnswering(json);
+
+            object model = operationId switch
+            {
+                "Send" => await client.Messages.SendAsync(new SendMessageRequest { Number = "+19998887777", FromNumber = "+16292925296", Content = "Hello world!" }),
+                "GetStatus" => await client.Messages.GetStatusAsync("msg_abc123def456"),
+                "Get" => await client.Messages.GetAsync("msg_abc123def456"),
+                "List" => await client.Messages.ListAsync(),
+                _ => throw new ArgumentOutOfRangeException(nameof(operationId), operationId, null),
+            };
+
+            Assert.Multiple(() => AssertReads(ParseKeepingDates(json), model, "$"));
+        }
+
+        [TestCaseSource(nameof(Webhooks))]
+        public void TheSdk_ParsesTheRecordedWebhook_ReadingEveryField(string file)
+        {
+            var json = RecordedPayloads.Read(file);
+
+            var message = SendblueWebhook.Parse(json);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(message.MessageHandle, Is.Not.Null.And.Not.Empty);
+                Assert.That(message.Status, Is.Not.Null);
+                AssertReads(ParseKeepingDates(json), message, "$");
+            });
+        }
+
+        [Test]
+        public void TheFullInboundBody_ReadsItsEmptyStyleAsNone_AndKeepsTheFieldsTheModelLacks()
+        {
+            var message = SendblueWebhook.Parse(RecordedPayloads.Read("webhook.inbound.received-full.json"));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(message.SendStyle, Is.Null);
+                Assert.That(message.Status, Is.EqualTo(MessageStatus.Received));
+                Assert.That(message.IsOutbound, Is.False);
+                Assert.That(message.AccountEmail, Is.EqualTo("ops@example.com"));
+                Assert.That(message.AdditionalProperties.Keys, Is.SupersetOf(new[] { "participants", "service", "sendblue_number", "was_downgraded", "plan" }));
+            });
+        }
+
+        [Test]
+        public void TheSpecsListParameters_AreTheOnesSendblueDocuments()
+        {
+            var documented = JObject.Parse(RecordedPayloads.Read("list-query-parameters.json"))["parameters"]!.Values<string>();
+
+            Assert.That(
+                SpecContract.Shared.Operation("List").QueryParameters.Select(p => p.Name),
+                Is.EquivalentTo(documented),
+                "the query parameters of GET /api/v2/messages in spec/openapi.yaml against Recorded/list-query-parameters.json (docs.sendblue.com)");
+        }
+
+        /// <summary>A client whose HTTP handler (a Moq mock) answers every request with the body.</summary>
+        private static SendblueClient ClientAnswering(string json)
+        {
+            var handler = new Mock<HttpMessageHandler>(MockBehavior.Strict);
+            handler.Protected()
+                .Setup<Task<HttpResponseMessage>>("SendAsync", ItExpr.IsAny<HttpRequestMessage>(), ItExpr.IsAny<CancellationToken>())
+                .ReturnsAsync(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
+            handler.Protected().Setup("Dispose", ItExpr.IsAny<bool>());
+            return new SendblueClient(
+                new SendblueClientOptions { ApiKey = "recorded-key", ApiSecret = "recorded-secret", BaseUrl = new Uri("https://api.sendblue.test"), MaxRetries = 0 },
+                new HttpClient(handler.Object));
+        }
+
+        private static JToken ParseKeepingDates(string json) => SpecContract.ParseJson(json);
+
+        /// <summary>
+        /// Every field of the JSON is read by the model: a declared property with the same value
+        /// (dates as instants, enum-likes by wire value, <c>""</c> for an enum as null), or kept in
+        /// AdditionalProperties.
+        /// </summary>
+        private static void AssertReads(JToken json, object? model, string path)
+        {
+            switch (json.Type)
+            {
+                case JTokenType.Object:
+                    Assert.That(model, Is.Not.Null, $"{path}: read as null");
+                    if (model is null)
+                    {
+                        return;
+                    }
+
+                    var type = model.GetType();
+                    var declared = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                        .Select(p => (Property: p, Name: p.GetCustomAttribute<JsonPropertyAttribute>()?.PropertyName))
+                        .Where(p => p.Name is not null)
+                        .ToDictionary(p => p.Name!, p => p.Property, StringComparer.Ordinal);
+                    var additional = (IDictionary<string, object>?)type.GetProperty("AdditionalProperties")?.GetValue(model);
+                    foreach (var field in ((JObject)json).Properties())
+                    {
+                        var name = field.Name;
+                        if (!declared.ContainsKey(name) && name is "accountEmail" or "account_email")
+                        {
+                            // AccountEmail reads either spelling (API.md).
+                            name = declared.ContainsKey("account_email") ? "account_email" : "accountEmail";
+                        }
+
+                        if (declared.TryGetValue(name, out var property))
+                        {
+                            AssertReads(field.Value, property.GetValue(model), $"{path}.{field.Name}");
+                        }
+                        else
+                        {
+                            Assert.That(additional?.ContainsKey(field.Name), Is.True, $"{path}.{field.Name}: neither a property of {type.Name} nor kept in AdditionalProperties");
+                        }
+                    }
+
+                    break;
+                case JTokenType.Array:
+                    var items = ((IEnumerable?)model)?.Cast<object?>().ToList();
+                    Assert.That(items, Has.Count.EqualTo(((JArray)json).Count), $"{path}: items");
+                    for (var i = 0; items is not null && i < Math.Min(items.Count, ((JArray)json).Count); i++)
+                    {
+                        AssertReads(json[i]!, items[i], $"{path}[{i}]");
+                    }
+
+                    break;
+                case JTokenType.Null:
+                    Assert.That(model, Is.Null, path);
+                    break;
+                case JTokenType.String:
+                    var text = (string)json!;
+                    switch (model)
+                    {
+                        case DateTimeOffset date:
+                            Assert.That(date, Is.EqualTo(DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture)), path);
+                            break;
+                        case string s:
+                            Assert.That(s, Is.EqualTo(text), path);
+                            break;
+                        case null:
+                            Assert.That(text, Is.Empty, $"{path}: '{text}' was read as null");
+                            break;
+                        default:
+                            // An enum-like: its wire value.
+                            Assert.That(model.ToString(), Is.EqualTo(text), path);
+                            break;
+                    }
+
+                    break;
+                case JTokenType.Boolean:
+                    Assert.That(model, Is.EqualTo((bool)json), path);
+                    break;
+                case JTokenType.Integer:
+                    Assert.That(Convert.ToInt64(model, System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo((long)json), path);
+                    break;
+                default:
+                    Assert.Fail($"{path}: unexpected {json.Type}");
+                    break;
+            }
+        }
+    }
+}

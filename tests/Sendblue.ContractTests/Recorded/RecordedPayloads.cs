@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Newtonsoft.Json.Linq;
+using Sendblue.ContractTests.Validation;
+
+namespace Sendblue.ContractTests.Recorded
+{
+    /// <summary>The bodies under tests/Sendblue.ContractTests/Recorded, typed in from Sendblue's documentation (see SOURCES.md).</summary>
+    public static class RecordedPayloads
+    {
+        /// <summary>Every recorded JSON file's name.</summary>
+        public static IReadOnlyList<string> Files =>
+            Directory.GetFiles(RepoPaths.Recorded, "*.json").Select(Path.GetFileName).OrderBy(f => f, StringComparer.Ordinal).ToList()!;
+
+        /// <summary>A recorded file's text.</summary>
+        public static string Read(string file) => File.ReadAllText(Path.Combine(RepoPaths.Recorded, file));
+
+        /// <summary>The recorded webhook bodies.</summary>
+        public static IReadOnlyList<string> Webhooks => Files.Where(f => f.StartsWith("webhook.", StringComparison.Ordinal)).ToList();
+
+        /// <summary>The recorded response bodies, with the operation each answers.</summary>
+        public static IReadOnlyList<(string File, string OperationId)> Responses =>
+            Files.Select(f => (File: f, OperationId: OperationOf(f))).Where(r => r.OperationId is not null).Select(r => (r.File, r.OperationId!)).ToList();
+
+        /// <summary>Every field name of every recorded webhook body: what Sendblue documents its webhooks to carry.</summary>
+        public static IReadOnlyCollection<string> DocumentedWebhookFields() =>
+            Webhooks.SelectMany(f => ((JObject)JToken.Parse(Read(f))).Properties().Select(p => p.Name)).Distinct().ToList();
+
+        private static string? OperationOf(string file) => file.Split('.')[0] switch
+        {
+            "send-message" => "Send",
+            "get-status" => "GetStatus",
+            "retrieve-message" => "Get",
+            "list-messages" => "List",
+            _ => null,
+        };
+    }
+}
