@@ -30,7 +30,7 @@ namespace Sendblue.Testing
             _listLimiter = new RateLimiter(options.ListRateLimit, options.ListRateLimitWindow, options.TimeProvider);
         }
 
-        private const string ResponseBodyKey = "sendblue.emulator.response-body";
+        private const string PendingKey = "sendblue.emulator.pending-record";
 
         public async Task HandleAsync(HttpContext context)
         {
@@ -42,27 +42,46 @@ namespace Sendblue.Testing
             }
 
             var operation = Route(request.Method, request.Path.Value ?? string.Empty, out var messageId);
-            var status = 0;
+            context.Items[PendingKey] = new PendingRecord(operation, body);
             try
             {
-                status = await ServeAsync(context, operation, messageId, body).ConfigureAwait(false);
+                await ServeAsync(context, operation, messageId, body).ConfigureAwait(false);
             }
             finally
             {
-                _emulator.Record(new EmulatedRequest(
-                    operation,
-                    request.Method,
-                    request.Path.Value ?? string.Empty,
-                    request.QueryString.Value ?? string.Empty,
-                    request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-                    body,
-                    status,
-                    context.Items.TryGetValue(ResponseBodyKey, out var sent) ? (string)sent! : string.Empty,
-                    status == 0
-                        ? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-                        : context.Response.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+                // Served requests were recorded before their answer went out; this catches the rest.
+                RecordOnce(context, 0, string.Empty);
             }
         }
+
+        /// <summary>
+        /// Records the request with what it is about to get, before the client can see the answer,
+        /// so that a test reading <see cref="SendblueEmulator.Requests"/> right after a call finds it.
+        /// </summary>
+        private void RecordOnce(HttpContext context, int status, string responseBody)
+        {
+            if (context.Items[PendingKey] is not PendingRecord pending)
+            {
+                return;
+            }
+
+            context.Items.Remove(PendingKey);
+            var request = context.Request;
+            _emulator.Record(new EmulatedRequest(
+                pending.Operation,
+                request.Method,
+                request.Path.Value ?? string.Empty,
+                request.QueryString.Value ?? string.Empty,
+                request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+                pending.Body,
+                status,
+                responseBody,
+                status == 0
+                    ? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+                    : context.Response.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+        }
+
+        private sealed record PendingRecord(EmulatorOperation? Operation, string Body);
 
         private static EmulatorOperation? Route(string method, string path, out string? messageId)
         {
@@ -105,6 +124,7 @@ namespace Sendblue.Testing
                 switch (fault.Kind)
                 {
                     case EmulatorFaults.FaultKind.Drop:
+                        RecordOnce(context, 0, string.Empty);
                         context.Abort();
                         return 0;
                     case EmulatorFaults.FaultKind.Status:
@@ -357,14 +377,14 @@ namespace Sendblue.Testing
             return await WriteAsync(context, 200, Wire.Page(page, limit, offset, matches.Count)).ConfigureAwait(false);
         }
 
-        private static async Task<int> WriteAsync(HttpContext context, int status, JObject body)
+        private async Task<int> WriteAsync(HttpContext context, int status, JObject body)
         {
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json; charset=utf-8";
             var text = body.ToString(Formatting.None);
-            context.Items[ResponseBodyKey] = text;
             var bytes = Encoding.UTF8.GetBytes(text);
             context.Response.ContentLength = bytes.Length;
+            RecordOnce(context, status, text);
             await context.Response.Body.WriteAsync(bytes, 0, bytes.Length, context.RequestAborted).ConfigureAwait(false);
             return status;
         }
