@@ -2,14 +2,17 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.Linq;
 using System.Threading.Tasks;
 
 namespace Sendblue.Benchmarks
 {
     /// <summary>
-    /// <c>quick [filter] [seconds]</c>: each benchmark of <see cref="MessagesBenchmarks"/> in a plain
-    /// loop, printing time and allocation per operation. Rough (no pilot, no statistics), for the
-    /// edit-measure loop of tuning; the numbers to publish come from BenchmarkDotNet.
+    /// <c>quick [filter] [seconds]</c>: the benchmarks of <see cref="MessagesBenchmarks"/> in plain
+    /// loops, for the edit-measure loop of tuning (the numbers to publish come from BenchmarkDotNet).
+    /// The cases of a category run interleaved in short slices, so a machine whose load drifts
+    /// slows them alike and the ratio to the baseline stays meaningful; time, CPU time and
+    /// allocation per operation are printed with that ratio.
     /// </summary>
     public static class Quick
     {
@@ -36,39 +39,66 @@ namespace Sendblue.Benchmarks
                 ("Webhook_Sdk", () => { b.Webhook_Sdk(); return Task.CompletedTask; }),
             };
 
-            foreach (var (name, run) in cases)
+            foreach (var category in cases.Where(c => c.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)).GroupBy(c => c.Name.Split('_')[0]))
             {
-                if (!name.Contains(filter, StringComparison.OrdinalIgnoreCase))
+                var members = category.ToArray();
+                var stats = members.ToDictionary(m => m.Name, _ => new Stat());
+
+                // Warm up: tiered JIT reaches its optimized code.
+                foreach (var (_, run) in members)
                 {
-                    continue;
+                    var warm = Stopwatch.StartNew();
+                    while (warm.Elapsed.TotalSeconds < 0.5)
+                    {
+                        await run();
+                    }
                 }
 
-                // Warm up (tiered JIT reaches its optimized code), then measure for the time asked.
-                var warm = Stopwatch.StartNew();
-                while (warm.Elapsed.TotalSeconds < Math.Min(1.0, seconds))
+                var slice = TimeSpan.FromMilliseconds(50);
+                var rounds = Math.Max(1, (int)(seconds / slice.TotalSeconds));
+                for (var round = 0; round < rounds; round++)
                 {
-                    await run();
+                    foreach (var (name, run) in members)
+                    {
+                        var s = stats[name];
+                        var allocated = GC.GetTotalAllocatedBytes(precise: false);
+                        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                        var clock = Stopwatch.StartNew();
+                        do
+                        {
+                            await run();
+                            s.Count++;
+                        }
+                        while (clock.Elapsed < slice);
+                        s.Wall += clock.Elapsed;
+                        s.Cpu += Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                        s.Bytes += GC.GetTotalAllocatedBytes(precise: false) - allocated;
+                    }
                 }
 
-                GC.Collect();
-                var allocated = GC.GetTotalAllocatedBytes(precise: true);
-                var gen0 = GC.CollectionCount(0);
-                long n = 0;
-                var clock = Stopwatch.StartNew();
-                while (clock.Elapsed.TotalSeconds < seconds)
+                var baseline = stats[members[0].Name];
+                foreach (var (name, _) in members)
                 {
-                    await run();
-                    n++;
+                    var s = stats[name];
+                    Console.WriteLine(FormattableString.Invariant(
+                        $"{name,-32} {s.WallUs,12:0.00} us {s.CpuUs,12:0.00} cpu-us {s.BytesPerOp,12:0} B   x{s.WallUs / baseline.WallUs:0.00} time  x{s.CpuUs / baseline.CpuUs:0.00} cpu  x{s.BytesPerOp / baseline.BytesPerOp:0.00} alloc"));
                 }
-
-                clock.Stop();
-                var bytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)n;
-                Console.WriteLine(FormattableString.Invariant(
-                    $"{name,-32} {clock.Elapsed.TotalMilliseconds * 1000 / n,12:0.00} us/op {bytes,14:0} B/op  gen0 {GC.CollectionCount(0) - gen0}"));
             }
 
             b.Cleanup();
             return 0;
+        }
+
+        private sealed class Stat
+        {
+            public long Count;
+            public TimeSpan Wall;
+            public TimeSpan Cpu;
+            public long Bytes;
+
+            public double WallUs => Wall.TotalMilliseconds * 1000 / Count;
+            public double CpuUs => Cpu.TotalMilliseconds * 1000 / Count;
+            public double BytesPerOp => (double)Bytes / Count;
         }
     }
 }
