@@ -64,6 +64,19 @@ namespace Sendblue.Benchmarks
             Check(hook.MessageHandle == plainHook.MessageHandle && hook.DateSent == plainHook.DateSent && hook.Status.ToString() == plainHook.Status
                   && hook.AccountEmail == plainHook.AccountEmail && hook.DateCreated == plainHook.DateCreated, "webhook");
 
+            // The canned bodies take the SDK's reading fast path, not the serializer fallback.
+            foreach (var (type, body) in new (System.Type, string)[]
+            {
+                (typeof(MessageResponse), Canned.MessageResponse()),
+                (typeof(MessageRetrieveResponse), Canned.Retrieve()),
+                (typeof(MessageListResponse), Canned.Page(0, 100, 1000)),
+                (typeof(MessageContent), Canned.Webhook()),
+            })
+            {
+                using var reader = new Newtonsoft.Json.JsonTextReader(new System.IO.StringReader(body)) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
+                Check(Serialization.ModelReader.TryRead(reader, Serialization.SendblueJson.Serializer, out _, type), $"fast path for {type.Name}");
+            }
+
             foreach (var failure in failures.Take(20))
             {
                 Console.Error.WriteLine("MISMATCH " + failure);

@@ -76,6 +76,16 @@ namespace Sendblue.Serialization
             try
             {
                 var length = Utf8.GetChars(bytes, offset, count, chars, 0);
+                if (ModelReader.Handles<T>())
+                {
+                    using var fast = CreateReader(new CharArrayReader(chars, length));
+                    if (TryReadModel(fast, out T? model))
+                    {
+                        return model;
+                    }
+                }
+
+                // Off the fast path (or a type it does not prepare): the serializer reads the text again.
                 using var reader = CreateReader(new CharArrayReader(chars, length));
                 return Serializer.Deserialize<T>(reader);
             }
@@ -85,6 +95,26 @@ namespace Sendblue.Serialization
             }
         }
 
-        private static JsonTextReader CreateReader(TextReader text) => new(text) { ArrayPool = JsonCharPool.Instance };
+        // T is one of the models ModelReader prepares (classes); the cast only satisfies the compiler.
+        private static bool TryReadModel<T>(JsonReader reader, out T? model)
+        {
+            model = default;
+            if (!ModelReader.TryRead(reader, Serializer, out object? value, typeof(T)))
+            {
+                return false;
+            }
+
+            model = (T?)value;
+            return true;
+        }
+
+        /// <summary>A reader configured as <see cref="Serializer"/> configures the readers it is given.</summary>
+        internal static JsonTextReader CreateReader(TextReader text) => new(text)
+        {
+            ArrayPool = JsonCharPool.Instance,
+            PropertyNameTable = ModelReader.Names,
+            DateParseHandling = DateParseHandling.None,
+            MaxDepth = 64,
+        };
     }
 }
