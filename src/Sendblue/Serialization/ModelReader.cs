@@ -699,10 +699,36 @@ namespace Sendblue.Serialization
 
         public override bool Read(TModel model, JsonReader reader, string name, ModelShape<TModel> shape, StreamingContext context)
         {
-            var value = reader.ReadAsDateTimeOffset();
+            // Under DateParseHandling.None (the SDK's setting, so that unknown fields keep their date
+            // strings) JsonTextReader parses a date through DateTimeOffset.TryParseExact, culture
+            // machinery and all. The API's own shape is parsed here instead; any other text is
+            // declined, and the serializer reads it as it always did.
+            var text = reader.ReadAsString();
+            DateTimeOffset? value = null;
+            if (reader.TokenType == JsonToken.String)
+            {
+                if (text!.Length == 0)
+                {
+                    // An empty string reads as a JSON null would.
+                    if (!Info.IgnoreNull)
+                    {
+                        _set(model, null);
+                    }
+
+                    return true;
+                }
+
+                if (!IsoInstant.TryParse(text, out var parsed))
+                {
+                    return false;
+                }
+
+                value = parsed;
+            }
+
             switch (reader.TokenType)
             {
-                case JsonToken.Date:
+                case JsonToken.String:
                     _set(model, value);
                     return true;
                 case JsonToken.Null:
