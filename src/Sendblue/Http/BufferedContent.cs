@@ -34,10 +34,15 @@ namespace Sendblue.Http
         /// <summary>The body. Valid until the content is disposed.</summary>
         public ArraySegment<byte> Bytes => new(_buffer ?? throw new ObjectDisposedException(nameof(BufferedContent)), 0, _length);
 
-        /// <summary>Reads <paramref name="original"/> to the end; its headers are copied as they are.</summary>
-        public static async Task<BufferedContent> ReadAsync(HttpContent original, CancellationToken cancellationToken)
+        /// <summary>
+        /// Reads <paramref name="original"/> to the end. Its headers are copied as they are when
+        /// <paramref name="withHeaders"/>; without, the content has none: of a success response the
+        /// SDK reads only the body, as UTF-8 JSON (error responses keep their headers: the
+        /// exceptions carry them and the charset decodes the text).
+        /// </summary>
+        public static async Task<BufferedContent> ReadAsync(HttpContent original, bool withHeaders, CancellationToken cancellationToken)
         {
-            var announced = original.Headers.ContentLength;
+            var announced = AnnouncedLength(original);
             var size = announced is long n && n >= 0 && n < MaxPresize ? (int)n + 1 : DefaultSize;
             var buffer = ArrayPool<byte>.Shared.Rent(size);
             var length = 0;
@@ -80,6 +85,11 @@ namespace Sendblue.Http
             }
 
             var content = new BufferedContent(buffer, length);
+            if (!withHeaders)
+            {
+                return content;
+            }
+
 #if NET6_0_OR_GREATER
             // As received: enumerating the validated view would parse every value for nothing.
             foreach (var header in original.Headers.NonValidated)
@@ -93,6 +103,23 @@ namespace Sendblue.Http
             }
 #endif
             return content;
+        }
+
+        // Only a size hint: the raw value, without parsing (and locking) the validated header store.
+        private static long? AnnouncedLength(HttpContent content)
+        {
+#if NET6_0_OR_GREATER
+            if (content.Headers.NonValidated.TryGetValues("Content-Length", out var values)
+                && values.Count == 1
+                && long.TryParse(values.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length))
+            {
+                return length;
+            }
+
+            return null;
+#else
+            return content.Headers.ContentLength;
+#endif
         }
 
         protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context)

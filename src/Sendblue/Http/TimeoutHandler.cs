@@ -56,7 +56,8 @@ namespace Sendblue.Http
                 return;
             }
 
-            response.Content = await BufferedContent.ReadAsync(original, cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            response.Content = await BufferedContent.ReadAsync(original, withHeaders: status < 200 || status > 299, cancellationToken).ConfigureAwait(false);
             original.Dispose();
         }
     }
