@@ -53,6 +53,11 @@ namespace Sendblue
         /// <param name="httpClient">The client requests go out through. Never disposed by the SDK.</param>
         /// <exception cref="InvalidOperationException">The key or the secret is not set, or an option is out of range.</exception>
         public SendblueClient(SendblueClientOptions options, HttpClient? httpClient)
+            : this(options, httpClient, transport: null)
+        {
+        }
+
+        private SendblueClient(SendblueClientOptions options, HttpClient? httpClient, HttpMessageHandler? transport)
         {
             if (options is null)
             {
@@ -61,9 +66,17 @@ namespace Sendblue
 
             var settings = options.Validated();
             _baseUrl = settings.BaseUrl;
-            _http = SendbluePipeline.Create(settings, httpClient);
+            _http = SendbluePipeline.Create(settings, httpClient, transport);
             Messages = new MessagesClient(_http, settings.BaseUrl, new CredentialRedactor(settings.ApiKey, settings.ApiSecret));
         }
+
+        /// <summary>
+        /// A client with the SDK's own pipeline (retries, redirects, timeout, credentials) over
+        /// another transport than sockets: the benchmarks measure the pipeline a default client
+        /// runs, over canned bytes in memory.
+        /// </summary>
+        internal static SendblueClient WithTransport(SendblueClientOptions options, HttpMessageHandler transport) =>
+            new(options, null, transport ?? throw new ArgumentNullException(nameof(transport)));
 
         /// <summary>The version of this SDK, as it appears in the user agent.</summary>
         public static string SdkVersion { get; } = ReadVersion();

@@ -18,10 +18,13 @@ namespace Sendblue.Http
     {
         public const string ProductName = "sendblue-dotnet";
 
-        public static HttpClient Create(SendblueClientOptions options, HttpClient? brought)
+        /// <param name="options">The validated settings.</param>
+        /// <param name="brought">The user's client: its handlers replace the retry and redirect steps.</param>
+        /// <param name="ownTransport">Instead of sockets, under the SDK's own steps (benchmarks over canned bytes).</param>
+        public static HttpClient Create(SendblueClientOptions options, HttpClient? brought, HttpMessageHandler? ownTransport = null)
         {
             HttpMessageHandler transport = brought is null
-                ? CreateTransport()
+                ? ownTransport ?? CreateTransport()
                 : new HttpClientForwardingHandler(brought);
 
             var steps = new System.Collections.Generic.List<DelegatingHandler>

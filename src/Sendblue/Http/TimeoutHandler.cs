@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -57,24 +56,8 @@ namespace Sendblue.Http
                 return;
             }
 
-            var buffer = new MemoryStream();
-#if NET5_0_OR_GREATER
-            using (var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
-#else
-            using (var stream = await original.ReadAsStreamAsync().ConfigureAwait(false))
-#endif
-            {
-                await stream.CopyToAsync(buffer, 16 * 1024, cancellationToken).ConfigureAwait(false);
-            }
-
-            buffer.Position = 0;
-            var buffered = new StreamContent(buffer);
-            foreach (var header in original.Headers)
-            {
-                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-
-            response.Content = buffered;
+            var status = (int)response.StatusCode;
+            response.Content = await BufferedContent.ReadAsync(original, withHeaders: status < 200 || status > 299, cancellationToken).ConfigureAwait(false);
             original.Dispose();
         }
     }
