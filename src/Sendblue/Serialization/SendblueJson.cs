@@ -31,14 +31,14 @@ namespace Sendblue.Serialization
         }
 
         /// <summary>Reads a response body as <typeparamref name="T"/> with <see cref="Serializer"/>.</summary>
-        public static async Task<T?> ReadAsync<T>(HttpContent content, CancellationToken cancellationToken)
-        {
-            if (content is BufferedContent buffered)
-            {
-                return Deserialize<T>(buffered.Bytes);
-            }
+        public static ValueTask<T?> ReadAsync<T>(HttpContent content, CancellationToken cancellationToken) =>
+            content is BufferedContent buffered
+                ? new ValueTask<T?>(Deserialize<T>(buffered.Bytes))
+                : new ValueTask<T?>(ReadStreamAsync<T>(content, cancellationToken));
 
-            // Not expected (every response of the pipeline is buffered), but read as NSwag would.
+        // Not expected (every response of the pipeline is buffered), but read as NSwag would.
+        private static async Task<T?> ReadStreamAsync<T>(HttpContent content, CancellationToken cancellationToken)
+        {
 #if NET5_0_OR_GREATER
             using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
 #else
