@@ -95,6 +95,22 @@ namespace Sendblue.Serialization
             }
         }
 
+        /// <summary>What <c>token.ToObject&lt;T&gt;(Serializer)</c> gives, through the fast path when it can.</summary>
+        public static T? FromToken<T>(Newtonsoft.Json.Linq.JToken token)
+        {
+            if (ModelReader.Handles<T>())
+            {
+                // Configured as the serializer configures the readers it is given.
+                using var reader = new Newtonsoft.Json.Linq.JTokenReader(token) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
+                if (TryReadModel(reader, out T? model))
+                {
+                    return model;
+                }
+            }
+
+            return token.ToObject<T>(Serializer);
+        }
+
         // T is one of the models ModelReader prepares (classes); the cast only satisfies the compiler.
         private static bool TryReadModel<T>(JsonReader reader, out T? model)
         {
