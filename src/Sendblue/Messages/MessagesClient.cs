@@ -56,21 +56,21 @@ namespace Sendblue
                     nameof(request));
             }
 
-            return InvokeAsync(ct => _rest.SendAsync(request, ct), cancellationToken);
+            return InvokeAsync(_rest.SendAsync(request, cancellationToken), cancellationToken);
         }
 
         /// <inheritdoc />
         public Task<MessageRetrieveResponse> GetAsync(string messageId, CancellationToken cancellationToken = default)
         {
             RequireText(messageId, nameof(messageId), "the id (message_handle) of the message to retrieve");
-            return InvokeAsync(ct => _rest.GetAsync(messageId, ct), cancellationToken);
+            return InvokeAsync(_rest.GetAsync(messageId, cancellationToken), cancellationToken);
         }
 
         /// <inheritdoc />
         public Task<MessageResponse> GetStatusAsync(string handle, CancellationToken cancellationToken = default)
         {
             RequireText(handle, nameof(handle), "the message_handle a send returned");
-            return InvokeAsync(ct => _rest.GetStatusAsync(handle, ct), cancellationToken);
+            return InvokeAsync(_rest.GetStatusAsync(handle, cancellationToken), cancellationToken);
         }
 
         /// <inheritdoc />
@@ -174,7 +174,7 @@ namespace Sendblue
 
         private Task<MessageListResponse> ListPageAsync(MessageListQuery q, int? offset, CancellationToken cancellationToken) =>
             InvokeAsync(
-                ct => _rest.ListAsync(
+                _rest.ListAsync(
                     q.AccountEmail,
                     q.CreatedAtGte,
                     q.CreatedAtLte,
@@ -196,7 +196,7 @@ namespace Sendblue
                     q.UpdatedAtGte,
                     q.UpdatedAtLte,
                     q.WorkerId,
-                    ct),
+                    cancellationToken),
                 cancellationToken);
 
         private static void RequireText(string value, string parameterName, string what)
@@ -215,12 +215,13 @@ namespace Sendblue
         /// <summary>
         /// Whatever the generated client or the pipeline throws leaves here as a SendblueException
         /// (or the caller's own OperationCanceledException): never an NSwag or Newtonsoft exception.
+        /// The generated methods are async, so even their argument checks end up in the task.
         /// </summary>
-        private async Task<T> InvokeAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+        private async Task<T> InvokeAsync<T>(Task<T> call, CancellationToken cancellationToken)
         {
             try
             {
-                return await call(cancellationToken).ConfigureAwait(false);
+                return await call.ConfigureAwait(false);
             }
             catch (SendblueException)
             {

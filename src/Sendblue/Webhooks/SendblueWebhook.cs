@@ -82,7 +82,7 @@ namespace Sendblue
 
             try
             {
-                return body.ToObject<MessageContent>(SendblueJson.Serializer)
+                return SendblueJson.FromToken<MessageContent>(body)
                     ?? throw new SendblueException("The webhook body could not be read as a Sendblue message.");
             }
             catch (JsonException ex)

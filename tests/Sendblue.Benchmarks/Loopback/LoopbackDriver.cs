@@ -11,8 +11,10 @@ namespace Sendblue.Benchmarks.Loopback
 {
     /// <summary>
     /// One client doing one workload against the loopback server, as its own process (the script
-    /// measures the process). <c>loopback &lt;sdk|baseline&gt; &lt;status|listall&gt; &lt;base-url&gt; [count] [concurrency]</c>;
+    /// measures the process). <c>loopback &lt;sdk|baseline&gt; &lt;status|listall|listall-memory&gt; &lt;base-url&gt; [count] [concurrency]</c>;
     /// prints one JSON line with what was done, so a run that did less work is caught.
+    /// <c>listall-memory</c> walks like <c>listall</c> and, on the last message, measures the live
+    /// heap after a full collection: what the walk retains (not timed; collections perturb).
     /// </summary>
     public static class LoopbackDriver
     {
@@ -20,7 +22,7 @@ namespace Sendblue.Benchmarks.Loopback
         {
             if (args.Length < 3)
             {
-                Console.Error.WriteLine("usage: loopback <sdk|baseline> <status|listall> <base-url> [count] [concurrency]");
+                Console.Error.WriteLine("usage: loopback <sdk|baseline> <status|listall|listall-memory> <base-url> [count] [concurrency]");
                 return 2;
             }
 
@@ -31,13 +33,15 @@ namespace Sendblue.Benchmarks.Loopback
             var concurrency = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 16;
 
             var clock = Stopwatch.StartNew();
+            var measureRetained = workload == "listall-memory";
+            LastHandle = measureRetained ? Canned.Handle(count - 1) : null;
             long done;
             if (client == "sdk")
             {
                 using var sdk = new SendblueClient(new SendblueClientOptions { ApiKey = Canned.ApiKey, ApiSecret = Canned.ApiSecret, BaseUrl = baseUrl });
                 done = workload == "status"
                     ? await StatusCallsAsync(count, concurrency, async h => (await sdk.Messages.GetStatusAsync(h).ConfigureAwait(false)).Status == MessageStatus.Delivered).ConfigureAwait(false)
-                    : await WalkSdkAsync(sdk).ConfigureAwait(false);
+                    : await WalkSdkAsync(sdk, measureRetained).ConfigureAwait(false);
             }
             else if (client == "baseline")
             {
@@ -54,7 +58,7 @@ namespace Sendblue.Benchmarks.Loopback
             }
 
             Console.WriteLine(FormattableString.Invariant(
-                $"{{\"client\":\"{client}\",\"workload\":\"{workload}\",\"done\":{done},\"elapsedMs\":{clock.Elapsed.TotalMilliseconds:0.0}}}"));
+                $"{{\"client\":\"{client}\",\"workload\":\"{workload}\",\"done\":{done},\"elapsedMs\":{clock.Elapsed.TotalMilliseconds:0.0},\"retainedBytes\":{_retained}}}"));
             return 0;
         }
 
@@ -83,19 +87,32 @@ namespace Sendblue.Benchmarks.Loopback
             return ok;
         }
 
-        private static async Task<long> WalkSdkAsync(SendblueClient sdk)
+        private static long _retained;
+
+        private static async Task<long> WalkSdkAsync(SendblueClient sdk, bool measureRetained)
         {
             long n = 0;
+            var before = measureRetained ? GC.GetTotalMemory(forceFullCollection: true) : 0;
             await foreach (var message in sdk.Messages.ListAllAsync(new MessageListQuery { Limit = Canned.PageSize }).ConfigureAwait(false))
             {
                 if (message.MessageHandle is not null)
                 {
                     n++;
                 }
+
+                if (measureRetained && message.MessageHandle == LastHandle)
+                {
+                    // Inside the walk, at its last message: the walk's state (the page in hand, the
+                    // handles seen) is alive, everything it is done with is garbage.
+                    _retained = GC.GetTotalMemory(forceFullCollection: true) - before;
+                }
             }
 
             return n;
         }
+
+        /// <summary>The handle of the last message of the account the walk is over (set by the caller).</summary>
+        internal static string? LastHandle { get; set; }
 
         private static async Task<long> WalkBaselineAsync(BaselineClient baseline)
         {

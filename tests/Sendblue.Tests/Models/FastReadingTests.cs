@@ -108,6 +108,7 @@ namespace Sendblue.Tests.Models
             foreach (var type in new[] { typeof(MessageResponse), typeof(MessageRetrieveResponse), typeof(MessageListResponse), typeof(MessageContent), typeof(ErrorResponse) })
             {
                 Check(type, body);
+                CheckFromToken(type, body);
             }
 
             // The same field inside a list item and a retrieved message.
@@ -129,6 +130,46 @@ namespace Sendblue.Tests.Models
 
             using var page = SendblueJson.CreateReader(new StringReader(Payloads.Page(0, 2, 100, true, "h-1", "h-2")));
             Assert.That(ModelReader.TryRead(page, SendblueJson.Serializer, out _, typeof(MessageListResponse)), Is.True, "a realistic page");
+        }
+
+        /// <summary>The webhook reads a parsed JObject through a JTokenReader: the same rule holds there.</summary>
+        private static void CheckFromToken(Type type, string body)
+        {
+            JToken token;
+            try
+            {
+                using var text = SendblueJson.CreateReader(new StringReader(body));
+                token = JToken.ReadFrom(text);
+            }
+            catch (Newtonsoft.Json.JsonException)
+            {
+                return;
+            }
+
+            object? fast;
+            bool took;
+            using (var reader = new JTokenReader(token) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None, MaxDepth = 64 })
+            {
+                took = ModelReader.TryRead(reader, SendblueJson.Serializer, out fast, type);
+            }
+
+            if (!took)
+            {
+                return;
+            }
+
+            object? expected;
+            try
+            {
+                expected = token.ToObject(type, SendblueJson.Serializer);
+            }
+            catch (Exception ex)
+            {
+                Assert.Fail($"{type.Name} (from a JToken): the fast path read a body the serializer refuses ({ex.GetType().Name}: {ex.Message}): {body}");
+                return;
+            }
+
+            Assert.That(Difference(expected, fast, type.Name), Is.Null, $"{type.Name} (from a JToken) from {body}");
         }
 
         private static void Check(Type type, string body)
