@@ -95,24 +95,24 @@ namespace Sendblue.Serialization
             }
         }
 
-        /// <summary>What <c>token.ToObject&lt;T&gt;(Serializer)</c> gives, through the fast path when it can.</summary>
-        public static T? FromToken<T>(Newtonsoft.Json.Linq.JToken token)
+        /// <summary>Reads JSON text as <typeparamref name="T"/>: the fast path, else the serializer.</summary>
+        public static T? Deserialize<T>(string json)
         {
             if (ModelReader.Handles<T>())
             {
-                // Configured as the serializer configures the readers it is given.
-                using var reader = new Newtonsoft.Json.Linq.JTokenReader(token) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
-                if (TryReadModel(reader, out T? model))
+                using var fast = CreateReader(new StringReader(json));
+                if (TryReadModel(fast, out T? model))
                 {
                     return model;
                 }
             }
 
-            return token.ToObject<T>(Serializer);
+            using var reader = CreateReader(new StringReader(json));
+            return Serializer.Deserialize<T>(reader);
         }
 
         // T is one of the models ModelReader prepares (classes); the cast only satisfies the compiler.
-        private static bool TryReadModel<T>(JsonReader reader, out T? model)
+        internal static bool TryReadModel<T>(JsonReader reader, out T? model)
         {
             model = default;
             if (!ModelReader.TryRead(reader, Serializer, out object? value, typeof(T)))

@@ -45,6 +45,51 @@ namespace Sendblue
                 json = json.Substring(1);
             }
 
+            // Most bodies are a plain message: read straight into the model. Anything the fast path
+            // does not take (or an object it cannot vouch for) goes the checked way below.
+            if (TryReadDirectly(json, out var message))
+            {
+                return message;
+            }
+
+            return ParseChecked(json);
+        }
+
+        /// <summary>
+        /// The model read straight from the text, when that certainly gives what <see cref="ParseChecked"/>
+        /// gives: one JSON object, read whole by the fast path, nothing after it, and at least one
+        /// message field with a value (which the field check below would also have found).
+        /// </summary>
+        private static bool TryReadDirectly(string json, out MessageContent message)
+        {
+            message = null!;
+            try
+            {
+                using var reader = SendblueJson.CreateReader(new StringReader(json));
+                if (!SendblueJson.TryReadModel(reader, out MessageContent? read) || read is null || reader.Read())
+                {
+                    return false;
+                }
+
+                if (read.MessageHandle is null && read.Status is null && read.Content is null && read.AccountEmail is null
+                    && read.DateCreated is null && read.DateSent is null && read.DateUpdated is null && read.FromNumber is null
+                    && read.IsOutbound is null && read.MediaUrl is null && read.SendStyle is null && read.ToNumber is null)
+                {
+                    return false;
+                }
+
+                message = read;
+                return true;
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>Parse the careful way: a JSON tree first, then its shape checked, then the model.</summary>
+        internal static MessageContent ParseChecked(string json)
+        {
             JToken token;
             try
             {
@@ -65,10 +110,11 @@ namespace Sendblue
                 throw new SendblueException($"The webhook body is a JSON {token.Type.ToString().ToLowerInvariant()}, not a Sendblue message object.");
             }
 
+            // Names match as the model matches them: ignoring case.
             var known = false;
-            foreach (var field in MessageFields)
+            foreach (var property in body.Properties())
             {
-                if (body.ContainsKey(field))
+                if (Array.Exists(MessageFields, field => string.Equals(field, property.Name, StringComparison.OrdinalIgnoreCase)))
                 {
                     known = true;
                     break;
@@ -82,7 +128,8 @@ namespace Sendblue
 
             try
             {
-                return SendblueJson.FromToken<MessageContent>(body)
+                // The model is read from the text, as a response body is (a tree would turn 1e3 into "1000").
+                return SendblueJson.Deserialize<MessageContent>(json)
                     ?? throw new SendblueException("The webhook body could not be read as a Sendblue message.");
             }
             catch (JsonException ex)

@@ -232,7 +232,7 @@ namespace Sendblue.Tests.Webhooks
         }
 
         [TestCase("""{"message_handle":"h-1","is_outbound":"maybe"}""", "Could not convert string to boolean: maybe. Path 'is_outbound'")]
-        [TestCase("""{"message_handle":"h-1","date_created":5}""", "Error reading date. Unexpected token: Integer. Path 'date_created'")]
+        [TestCase("""{"message_handle":"h-1","date_created":5}""", "Unexpected character encountered while parsing value: 5. Path 'date_created'")]
         [TestCase("""{"message_handle":"h-1","date_sent":"last tuesday"}""", "Could not convert string to DateTimeOffset: last tuesday. Path 'date_sent'")]
         [TestCase("""{"message_handle":"h-1","status":["DELIVERED"]}""", "Expected a string for MessageStatus at 'status', got StartArray.")]
         [TestCase("""{"message_handle":"h-1","send_style":{"name":"loud"}}""", "Expected a string for SendStyle at 'send_style', got StartObject.")]
