@@ -12,7 +12,8 @@ namespace Sendblue.Benchmarks
     /// loops, for the edit-measure loop of tuning (the numbers to publish come from BenchmarkDotNet).
     /// The cases of a category run interleaved in short slices, so a machine whose load drifts
     /// slows them alike and the ratio to the baseline stays meaningful; time, CPU time and
-    /// allocation per operation are printed with that ratio.
+    /// allocation per operation are printed with that ratio, and the median (and quartiles) of the
+    /// ratio of each round, which drift between rounds does not move.
     /// </summary>
     public static class Quick
     {
@@ -64,12 +65,15 @@ namespace Sendblue.Benchmarks
                         var allocated = GC.GetTotalAllocatedBytes(precise: false);
                         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                         var clock = Stopwatch.StartNew();
+                        long n = 0;
                         do
                         {
                             await run();
-                            s.Count++;
+                            n++;
                         }
                         while (clock.Elapsed < slice);
+                        s.Count += n;
+                        s.Rounds.Add(clock.Elapsed.TotalMilliseconds * 1000 / n);
                         s.Wall += clock.Elapsed;
                         s.Cpu += Process.GetCurrentProcess().TotalProcessorTime - cpu;
                         s.Bytes += GC.GetTotalAllocatedBytes(precise: false) - allocated;
@@ -80,8 +84,11 @@ namespace Sendblue.Benchmarks
                 foreach (var (name, _) in members)
                 {
                     var s = stats[name];
+                    // The ratio of each round (both cases ran within ~100 ms of each other): its median
+                    // and quartiles say how much of a difference is the machine's drift.
+                    var ratios = s.Rounds.Select((us, i) => us / baseline.Rounds[i]).OrderBy(r => r).ToArray();
                     Console.WriteLine(FormattableString.Invariant(
-                        $"{name,-32} {s.WallUs,12:0.00} us {s.CpuUs,12:0.00} cpu-us {s.BytesPerOp,12:0} B   x{s.WallUs / baseline.WallUs:0.00} time  x{s.CpuUs / baseline.CpuUs:0.00} cpu  x{s.BytesPerOp / baseline.BytesPerOp:0.00} alloc"));
+                        $"{name,-32} {s.WallUs,12:0.00} us {s.CpuUs,12:0.00} cpu-us {s.BytesPerOp,12:0} B   x{s.WallUs / baseline.WallUs:0.00} time  x{s.CpuUs / baseline.CpuUs:0.00} cpu  x{s.BytesPerOp / baseline.BytesPerOp:0.00} alloc   round ratio median x{Quantile(ratios, 0.5):0.00} (quartiles x{Quantile(ratios, 0.25):0.00}-x{Quantile(ratios, 0.75):0.00}, {ratios.Length} rounds)"));
                 }
             }
 
@@ -89,8 +96,11 @@ namespace Sendblue.Benchmarks
             return 0;
         }
 
+        private static double Quantile(double[] sorted, double q) => sorted[(int)Math.Round(q * (sorted.Length - 1))];
+
         private sealed class Stat
         {
+            public readonly List<double> Rounds = new();
             public long Count;
             public TimeSpan Wall;
             public TimeSpan Cpu;
