@@ -3,9 +3,11 @@
 # bytes), then the same workloads done by the SDK, by a hand-written HttpClient + Newtonsoft client
 # (the baseline) and by the official TypeScript SDK (npm `sendblue`, pinned by
 # tests/Sendblue.Benchmarks/ts/package-lock.json), each as its own process, RUNS times, interleaved.
-# Prints a markdown table of medians (CPU = user + sys, wall, peak RSS) and the ratios.
+# Prints a markdown table of medians (CPU = user + sys, wall, peak RSS) and the ratios, then the
+# targets' verdicts from the ratio within each run (median and range over the runs), which drift
+# between runs does not move; the client order rotates from run to run.
 #
-#   build/loopback-benchmark.sh                  RUNS=5 CALLS=20000 CONCURRENCY=16 TOTAL=100000
+#   build/loopback-benchmark.sh                  RUNS=5 CALLS=20000 CONCURRENCY=16 TOTAL=100000 (defaults)
 #   RUNS=3 build/loopback-benchmark.sh           fewer runs
 #
 # Needs the .NET SDK, node and npm; /usr/bin/time (GNU time) is installed with apt-get when missing.
@@ -76,7 +78,7 @@ measure() {
     echo "$client $workload did $done of $expected" >&2; cat "$work/out" "$work/err" >&2; exit 1
   fi
   read -r wall user sys rss <"$work/time"
-  echo "$client $workload $wall $(awk "BEGIN { print $user + $sys }") $rss" >>"$work/results"
+  echo "$client $workload $wall $(awk "BEGIN { print $user + $sys }") $rss $run" >>"$work/results"
 }
 
 run_client() {
@@ -88,6 +90,7 @@ run_client() {
 }
 
 echo "== warm-up (not counted)" >&2
+run=0
 : >"$work/results"
 for client in sdk baseline ts; do
   run_client "$client" status "$url" 2000 2000
@@ -96,8 +99,11 @@ done
 : >"$work/results"
 
 echo "== $RUNS runs: $CALLS status calls at concurrency $CONCURRENCY; a list-all walk over $TOTAL messages" >&2
+clients=(sdk baseline ts)
 for run in $(seq 1 "$RUNS"); do
-  for client in sdk baseline ts; do
+  # The order rotates from run to run, so no client always goes first (or after the same one).
+  for i in 0 1 2; do
+    client="${clients[$(( (i + run) % 3 ))]}"
     run_client "$client" status "$url" "$CALLS" "$CALLS"
     run_client "$client" listall "$url" "$TOTAL" 0
   done
@@ -126,6 +132,15 @@ const stat = (client, workload) => {
 };
 const fmt = (x, d = 2) => x.toFixed(d);
 const n = x => Number(x).toLocaleString('en-US');
+// The ratio within each run (the clients of a run ran within seconds of each other), then its
+// median and range over the runs: what drift between runs does not move.
+const perRun = (client, other, workload, field) => {
+  const byRun = new Map(rows.filter(r => r[1] === workload).map(r => [`${r[0]}/${r[5]}`, r]));
+  const ratios = [...new Set(rows.map(r => r[5]))].map(run => [byRun.get(`${client}/${run}`), byRun.get(`${other}/${run}`)])
+    .filter(([a, b]) => a && b).map(([a, b]) => +a[field] / +b[field]);
+  return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
+};
+const ratio = r => `${fmt(r.median)} (${fmt(r.min)}-${fmt(r.max)})`;
 const out = [];
 out.push(`| workload | client | wall (s) | CPU user+sys (s) | peak RSS (MiB) | wall / TS | CPU / TS | wall / baseline | CPU / baseline |`);
 out.push(`|---|---|---:|---:|---:|---:|---:|---:|---:|`);
@@ -140,6 +155,11 @@ const retained = Object.fromEntries(fs.readFileSync(retainedFile, 'utf8').trim()
 const rs = retained[smallTotal], rb = retained[total];
 const perMessage = (rb.bytes - rs.bytes) / (total - smallTotal);
 const fixed = rs.bytes - perMessage * smallTotal;
+const statusWall = perRun('sdk', 'ts', 'status', 2), walkCpu = perRun('sdk', 'ts', 'listall', 3);
+out.push('');
+out.push(`Per-run ratios of the SDK to the TypeScript SDK, median (min-max over ${runs} runs): `
+  + `${n(calls)} status calls, wall ${ratio(statusWall)}, target <= 0.25: ${statusWall.median <= 0.25 ? 'met' : 'NOT met'}; `
+  + `list-all over ${n(total)}, CPU ${ratio(walkCpu)}, target <= 1.00: ${walkCpu.median <= 1 ? 'met' : 'NOT met'}.`);
 out.push('');
 out.push(`Memory of the SDK's walk (live heap after a full collection, at the walk's last message): ${fmt(rs.bytes / 1024 / 1024, 1)} MiB over ${n(smallTotal)} messages, `
   + `${fmt(rb.bytes / 1024 / 1024, 1)} MiB over ${n(total)}: ${fmt(perMessage, 0)} bytes per message seen (its handle in the set of seen handles) `
