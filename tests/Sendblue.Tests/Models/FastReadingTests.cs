@@ -114,33 +114,26 @@ namespace Sendblue.Tests.Models
             foreach (var body in bodies.Split('\n'))
             {
                 var text = body.Length > 0 && body[0] == '\uFEFF' ? body.Substring(1) : body;
-                MessageContent? expected = null;
-                string? expectedError = null;
-                try
-                {
-                    expected = SendblueWebhook.ParseChecked(text);
-                }
-                catch (SendblueException ex)
-                {
-                    expectedError = ex.Message;
-                }
-
-                MessageContent? actual = null;
-                string? actualError = null;
-                try
-                {
-                    actual = SendblueWebhook.Parse(body);
-                }
-                catch (SendblueException ex)
-                {
-                    actualError = ex.Message;
-                }
+                var (expected, expectedError) = Outcome(() => SendblueWebhook.ParseChecked(text));
+                var (actual, actualError) = Outcome(() => SendblueWebhook.Parse(body));
 
                 Assert.That(actualError, Is.EqualTo(expectedError), "the error of " + body);
                 if (expected is not null)
                 {
                     Assert.That(Difference(expected, actual, nameof(MessageContent)), Is.Null, "the webhook read from " + body);
                 }
+            }
+        }
+
+        private static (MessageContent? Model, string? Error) Outcome(Func<MessageContent> parse)
+        {
+            try
+            {
+                return (parse(), null);
+            }
+            catch (SendblueException ex)
+            {
+                return (null, ex.Message);
             }
         }
 
