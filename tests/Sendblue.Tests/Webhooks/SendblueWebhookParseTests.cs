@@ -192,6 +192,24 @@ namespace Sendblue.Tests.Webhooks
             Assert.That(message.MessageHandle, Is.EqualTo("h-1"));
         }
 
+        [TestCase("""{"STATUS":"SENT"}""")]
+        [TestCase("""{"Status":null,"MESSAGE_HANDLE":"h-1"}""")]
+        public void FieldNamesInAnotherCase_AreMessageFields_AsTheModelReadsThem(string body)
+        {
+            var message = SendblueWebhook.Parse(body);
+
+            Assert.That(message.Status == MessageStatus.Sent || message.MessageHandle == "h-1", Is.True, body);
+            Assert.That(message.AdditionalProperties, Is.Empty);
+        }
+
+        [Test]
+        public void ANumberInATextField_KeepsItsText_AsInAnApiResponse()
+        {
+            var message = SendblueWebhook.Parse("""{"message_handle":"h-1","content":1e3}""");
+
+            Assert.That(message.Content, Is.EqualTo("1e3"));
+        }
+
         [Test]
         public void ALeadingByteOrderMark_IsFine()
         {
