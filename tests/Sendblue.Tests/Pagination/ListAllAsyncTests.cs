@@ -30,6 +30,55 @@ namespace Sendblue.Tests.Pagination
             });
         }
 
+        /// <summary>
+        /// The walk's memory is one page plus the handles it has seen: a message of a page the walk
+        /// has left is garbage once the caller lets go of it (build/loopback-benchmark.sh measures the bytes).
+        /// </summary>
+        [Test]
+        public async Task ListAllAsync_KeepsNoMessageOfAPageItHasLeft()
+        {
+            var store = new MessageStore(500);
+            var http = new MockHttp(store.Serve);
+            using var client = http.CreateClient();
+            var firstPage = new List<WeakReference>();
+            var count = 0;
+            var aliveOnTheFourthPage = -1;
+
+            await foreach (var message in client.Messages.ListAllAsync(new MessageListQuery { Limit = 100 }))
+            {
+                count++;
+                if (count <= 100)
+                {
+                    Track(firstPage, message);
+                }
+                else if (count == 350)
+                {
+                    aliveOnTheFourthPage = AliveAfterAFullCollection(firstPage);
+                }
+            }
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(count, Is.EqualTo(500));
+                Assert.That(firstPage.Count, Is.EqualTo(100));
+                Assert.That(aliveOnTheFourthPage, Is.Zero, "messages of the first page still reachable while the walk reads the fourth");
+            });
+        }
+
+        // Out of line, so no temporary of the test's own frame keeps a message alive (a Debug build
+        // keeps a frame's temporaries until the frame returns).
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static void Track(List<WeakReference> references, Message message) => references.Add(new WeakReference(message));
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static int AliveAfterAFullCollection(List<WeakReference> references)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            return references.Count(r => r.IsAlive);
+        }
+
         [Test]
         public async Task ListAllAsync_StopsWhenTotalReached_WithoutHasMore()
         {
