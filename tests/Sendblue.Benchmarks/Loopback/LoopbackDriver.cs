@@ -33,15 +33,16 @@ namespace Sendblue.Benchmarks.Loopback
             var concurrency = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 16;
 
             var clock = Stopwatch.StartNew();
-            var measureRetained = workload == "listall-memory";
-            LastHandle = measureRetained ? Canned.Handle(count - 1) : null;
+            // listall-memory: measured at the last message of an account of `count` messages.
+            var measureAt = workload == "listall-memory" ? Canned.Handle(count - 1) : null;
             long done;
+            long retained = 0;
             if (client == "sdk")
             {
                 using var sdk = new SendblueClient(new SendblueClientOptions { ApiKey = Canned.ApiKey, ApiSecret = Canned.ApiSecret, BaseUrl = baseUrl });
-                done = workload == "status"
-                    ? await StatusCallsAsync(count, concurrency, async h => (await sdk.Messages.GetStatusAsync(h).ConfigureAwait(false)).Status == MessageStatus.Delivered).ConfigureAwait(false)
-                    : await WalkSdkAsync(sdk, measureRetained).ConfigureAwait(false);
+                (done, retained) = workload == "status"
+                    ? (await StatusCallsAsync(count, concurrency, async h => (await sdk.Messages.GetStatusAsync(h).ConfigureAwait(false)).Status == MessageStatus.Delivered).ConfigureAwait(false), 0)
+                    : await WalkSdkAsync(sdk, measureAt).ConfigureAwait(false);
             }
             else if (client == "baseline")
             {
@@ -58,7 +59,7 @@ namespace Sendblue.Benchmarks.Loopback
             }
 
             Console.WriteLine(FormattableString.Invariant(
-                $"{{\"client\":\"{client}\",\"workload\":\"{workload}\",\"done\":{done},\"elapsedMs\":{clock.Elapsed.TotalMilliseconds:0.0},\"retainedBytes\":{_retained}}}"));
+                $"{{\"client\":\"{client}\",\"workload\":\"{workload}\",\"done\":{done},\"elapsedMs\":{clock.Elapsed.TotalMilliseconds:0.0},\"retainedBytes\":{retained}}}"));
             return 0;
         }
 
@@ -87,12 +88,12 @@ namespace Sendblue.Benchmarks.Loopback
             return ok;
         }
 
-        private static long _retained;
-
-        private static async Task<long> WalkSdkAsync(SendblueClient sdk, bool measureRetained)
+        /// <summary>The walk; with <paramref name="measureAt"/>, also the bytes it retains when it reaches that handle.</summary>
+        private static async Task<(long Done, long Retained)> WalkSdkAsync(SendblueClient sdk, string? measureAt)
         {
             long n = 0;
-            var before = measureRetained ? GC.GetTotalMemory(forceFullCollection: true) : 0;
+            long retained = 0;
+            var before = measureAt is null ? 0 : GC.GetTotalMemory(forceFullCollection: true);
             await foreach (var message in sdk.Messages.ListAllAsync(new MessageListQuery { Limit = Canned.PageSize }).ConfigureAwait(false))
             {
                 if (message.MessageHandle is not null)
@@ -100,19 +101,16 @@ namespace Sendblue.Benchmarks.Loopback
                     n++;
                 }
 
-                if (measureRetained && message.MessageHandle == LastHandle)
+                if (measureAt is not null && message.MessageHandle == measureAt)
                 {
                     // Inside the walk, at its last message: the walk's state (the page in hand, the
                     // handles seen) is alive, everything it is done with is garbage.
-                    _retained = GC.GetTotalMemory(forceFullCollection: true) - before;
+                    retained = GC.GetTotalMemory(forceFullCollection: true) - before;
                 }
             }
 
-            return n;
+            return (n, retained);
         }
-
-        /// <summary>The handle of the last message of the account the walk is over (set by the caller).</summary>
-        internal static string? LastHandle { get; set; }
 
         private static async Task<long> WalkBaselineAsync(BaselineClient baseline)
         {
