@@ -95,22 +95,6 @@ namespace Sendblue.Serialization
             }
         }
 
-        /// <summary>Reads JSON text as <typeparamref name="T"/>: the fast path, else the serializer.</summary>
-        public static T? Deserialize<T>(string json)
-        {
-            if (ModelReader.Handles<T>())
-            {
-                using var fast = CreateReader(new StringReader(json));
-                if (TryReadModel(fast, out T? model))
-                {
-                    return model;
-                }
-            }
-
-            using var reader = CreateReader(new StringReader(json));
-            return Serializer.Deserialize<T>(reader);
-        }
-
         // T is one of the models ModelReader prepares (classes); the cast only satisfies the compiler.
         internal static bool TryReadModel<T>(JsonReader reader, out T? model)
         {

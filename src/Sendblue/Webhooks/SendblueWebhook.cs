@@ -128,8 +128,10 @@ namespace Sendblue
 
             try
             {
-                // The model is read from the text, as a response body is (a tree would turn 1e3 into "1000").
-                return SendblueJson.Deserialize<MessageContent>(json)
+                // The model is read from the text, as a response body is (a tree would turn 1e3 into "1000"),
+                // by the serializer: the fast path already declined or was not sure of this body.
+                using var reader = SendblueJson.CreateReader(new StringReader(json));
+                return SendblueJson.Serializer.Deserialize<MessageContent>(reader)
                     ?? throw new SendblueException("The webhook body could not be read as a Sendblue message.");
             }
             catch (JsonException ex)
