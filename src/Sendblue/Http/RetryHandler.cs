@@ -12,8 +12,9 @@ namespace Sendblue.Http
     /// connection failure, without jitter, misreads an HTTP-date Retry-After and throws an
     /// AggregateException at the end), so this small handler does exactly what API.md says:
     /// <list type="bullet">
-    /// <item>a read (GET) retries on 429, 500, 502, 503, 504, a connection failure and a timeout;</item>
-    /// <item>a send (any other method) retries only on 429 and on a connection refused before
+    /// <item>a read (GET, HEAD, PUT, DELETE, or a POST the spec marks idempotent: see
+    /// <see cref="OperationContext"/>) retries on 429, 500, 502, 503, 504, a connection failure and a timeout;</item>
+    /// <item>a send (any other POST) retries only on 429 and on a connection refused before
     /// anything was written: a 5xx or a timeout may have delivered the message already;</item>
     /// <item>exponential backoff with jitter, and Retry-After (seconds or date) as a floor; a
     /// Retry-After over 60 s is not waited out: the response goes back to the caller;</item>
@@ -38,7 +39,7 @@ namespace Sendblue.Http
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var isRead = IsRead(request.Method);
+            var isRead = OperationContext.RetriesAsReadFor(request);
             for (var attempt = 0; ; attempt++)
             {
                 var canRetry = attempt < _maxRetries;
@@ -80,8 +81,6 @@ namespace Sendblue.Http
                 await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
             }
         }
-
-        internal static bool IsRead(HttpMethod method) => method == HttpMethod.Get || method == HttpMethod.Head;
 
         internal static bool ShouldRetry(bool isRead, int status) =>
             status == 429 || (isRead && (status == 500 || status == 502 || status == 503 || status == 504));
