@@ -40,7 +40,7 @@ namespace Sendblue
         /// <param name="options">The settings; they are copied, later changes have no effect.</param>
         /// <exception cref="InvalidOperationException">The key or the secret is not set, or an option is out of range.</exception>
         public SendblueClient(SendblueClientOptions options)
-            : this(options, null)
+            : this(options, (HttpClient?)null)
         {
         }
 
@@ -58,6 +58,13 @@ namespace Sendblue
         }
 
         private SendblueClient(SendblueClientOptions options, HttpClient? httpClient, HttpMessageHandler? transport)
+            : this(options, settings => SendbluePipeline.Create(settings, httpClient, transport))
+        {
+        }
+
+        /// <param name="options">The settings, validated and copied here.</param>
+        /// <param name="pipeline">The HttpClient every request goes through, from the validated settings.</param>
+        private SendblueClient(SendblueClientOptions options, Func<SendblueClientOptions, HttpClient> pipeline)
         {
             if (options is null)
             {
@@ -66,9 +73,18 @@ namespace Sendblue
 
             var settings = options.Validated();
             _baseUrl = settings.BaseUrl;
-            _http = SendbluePipeline.Create(settings, httpClient, transport);
+            _http = pipeline(settings);
             Messages = new MessagesClient(_http, settings.BaseUrl, new CredentialRedactor(settings.ApiKey, settings.ApiSecret));
         }
+
+        /// <summary>
+        /// A client over an HttpClient whose handlers already are the SDK's own steps (see
+        /// <see cref="SendbluePipeline.CreateSteps"/>): the IHttpClientFactory client that
+        /// <c>services.AddSendblue</c> registers. Disposing the client disposes that HttpClient, which
+        /// leaves the factory's handlers alone.
+        /// </summary>
+        internal static SendblueClient OverPipeline(SendblueClientOptions options, HttpClient pipelineClient) =>
+            new(options, _ => pipelineClient ?? throw new ArgumentNullException(nameof(pipelineClient)));
 
         /// <summary>
         /// A client with the SDK's own pipeline (retries, redirects, timeout, credentials) over

@@ -1,4 +1,5 @@
 using System;
+using Microsoft.Extensions.Logging;
 
 namespace Sendblue
 {
@@ -81,6 +82,15 @@ namespace Sendblue
         public int MaxRetries { get; set; } = DefaultMaxRetries;
 
         /// <summary>
+        /// Where the client logs: one Debug line per HTTP attempt (method, path without query
+        /// values, status, elapsed), an Information line for each retry (why, how long it waits), and
+        /// a Warning when a send ends in a 5xx, a timeout or a lost connection and is not retried.
+        /// Phone numbers, content, the key and the secret are never logged. Null (the default) logs
+        /// nothing; <c>services.AddSendblue</c> uses the application's logger factory.
+        /// </summary>
+        public ILoggerFactory? LoggerFactory { get; set; }
+
+        /// <summary>
         /// The first backoff wait; each retry doubles it, with jitter. Tests shorten it; a
         /// <c>Retry-After</c> from the server is always a floor.
         /// </summary>
@@ -135,6 +145,7 @@ namespace Sendblue
                 Timeout = Timeout,
                 MaxRetries = MaxRetries,
                 RetryBaseDelay = RetryBaseDelay,
+                LoggerFactory = LoggerFactory,
             };
         }
 

@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using Sendblue.Diagnostics;
 
 namespace Sendblue.Http
 {
@@ -29,12 +30,18 @@ namespace Sendblue.Http
         private readonly int _maxRetries;
         private readonly TimeSpan _baseDelay;
         private readonly Func<double> _random;
+        private readonly SendblueDiagnostics _diagnostics;
 
-        public RetryHandler(int maxRetries, TimeSpan baseDelay, Func<double>? random = null)
+        /// <param name="maxRetries">N: at most N + 1 attempts.</param>
+        /// <param name="baseDelay">The first backoff wait.</param>
+        /// <param name="random">Jitter in [0, 1); tests fix it.</param>
+        /// <param name="diagnostics">Where each retry decision is counted and logged.</param>
+        public RetryHandler(int maxRetries, TimeSpan baseDelay, Func<double>? random = null, SendblueDiagnostics? diagnostics = null)
         {
             _maxRetries = maxRetries;
             _baseDelay = baseDelay;
             _random = random ?? SharedRandom.NextDouble;
+            _diagnostics = diagnostics ?? SendblueDiagnostics.Silent;
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -50,12 +57,16 @@ namespace Sendblue.Http
                 }
                 catch (SendblueTimeoutException) when (canRetry && isRead && !cancellationToken.IsCancellationRequested)
                 {
-                    await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
+                    var backoff = Backoff(attempt);
+                    Retrying(request, attempt, SendblueDiagnostics.TimeoutError, refused: false, retryAfter: null, backoff);
+                    await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
                 catch (HttpRequestException ex) when (canRetry && !cancellationToken.IsCancellationRequested && (isRead || IsRefusedBeforeWrite(ex)))
                 {
-                    await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
+                    var backoff = Backoff(attempt);
+                    Retrying(request, attempt, SendblueDiagnostics.ConnectionError, IsRefusedBeforeWrite(ex), retryAfter: null, backoff);
+                    await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -78,7 +89,16 @@ namespace Sendblue.Http
                 }
 
                 response.Dispose();
+                Retrying(request, attempt, status.ToString(System.Globalization.CultureInfo.InvariantCulture), refused: false, retryAfter, wait);
                 await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private void Retrying(HttpRequestMessage request, int attempt, string errorType, bool refused, TimeSpan? retryAfter, TimeSpan wait)
+        {
+            if (_diagnostics.IsActive)
+            {
+                _diagnostics.Retrying(request, attempt + 2, _maxRetries + 1, errorType, refused, retryAfter, wait);
             }
         }
 

@@ -1,18 +1,22 @@
 using System;
+using System.Collections.Generic;
 using System.Net;
 using System.Net.Http;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 
+using Sendblue.Diagnostics;
 using Sendblue.Errors;
 
 namespace Sendblue.Http
 {
     /// <summary>
     /// Builds the HTTP pipeline, outermost first:
-    /// errors -> retry -> redirect (Kiota) -> user agent (Kiota) -> per-attempt timeout -> credentials -> transport.
+    /// operation telemetry -> errors -> retry -> attempt telemetry -> redirect (Kiota) -> user agent (Kiota)
+    /// -> per-attempt timeout -> credentials -> transport.
     /// With a brought <see cref="HttpClient"/> the retry and redirect steps are left out: that
-    /// client's own handlers do them.
+    /// client's own handlers do them. An IHttpClientFactory client registered by AddSendblue gets
+    /// the same steps as its own handlers (<see cref="CreateSteps"/>) over <see cref="CreateTransport"/>.
     /// </summary>
     internal static class SendbluePipeline
     {
@@ -27,24 +31,7 @@ namespace Sendblue.Http
                 ? ownTransport ?? CreateTransport()
                 : new HttpClientForwardingHandler(brought);
 
-            var steps = new System.Collections.Generic.List<DelegatingHandler>
-            {
-                new ErrorHandler(new CredentialRedactor(options.ApiKey, options.ApiSecret)),
-            };
-            if (brought is null)
-            {
-                steps.Add(new RetryHandler(options.MaxRetries, options.RetryBaseDelay));
-                steps.Add(new RedirectHandler(new RedirectHandlerOption { MaxRedirect = 5 }));
-            }
-
-            steps.Add(new UserAgentHandler(new UserAgentHandlerOption
-            {
-                ProductName = ProductName,
-                ProductVersion = SendblueClient.SdkVersion,
-            }));
-            steps.Add(new TimeoutHandler(options.Timeout));
-            steps.Add(new CredentialHandler(options.BaseUrl, options.ApiKey!, options.ApiSecret!));
-
+            var steps = CreateSteps(options, retriesAndRedirects: brought is null);
             HttpMessageHandler next = transport;
             for (var i = steps.Count - 1; i >= 0; i--)
             {
@@ -56,7 +43,40 @@ namespace Sendblue.Http
             return new HttpClient(next, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         }
 
-        private static HttpMessageHandler CreateTransport()
+        /// <summary>The SDK's steps, outermost first, not yet linked to each other or to a transport.</summary>
+        /// <param name="options">The validated settings.</param>
+        /// <param name="retriesAndRedirects">False when the transport below does its own retries and redirects.</param>
+        public static IList<DelegatingHandler> CreateSteps(SendblueClientOptions options, bool retriesAndRedirects)
+        {
+            var diagnostics = new SendblueDiagnostics(options.LoggerFactory);
+            var steps = new List<DelegatingHandler>
+            {
+                new OperationTelemetryHandler(diagnostics),
+                new ErrorHandler(new CredentialRedactor(options.ApiKey, options.ApiSecret)),
+            };
+            if (retriesAndRedirects)
+            {
+                steps.Add(new RetryHandler(options.MaxRetries, options.RetryBaseDelay, diagnostics: diagnostics));
+            }
+
+            steps.Add(new AttemptTelemetryHandler(diagnostics));
+            if (retriesAndRedirects)
+            {
+                steps.Add(new RedirectHandler(new RedirectHandlerOption { MaxRedirect = 5 }));
+            }
+
+            steps.Add(new UserAgentHandler(new UserAgentHandlerOption
+            {
+                ProductName = ProductName,
+                ProductVersion = SendblueClient.SdkVersion,
+            }));
+            steps.Add(new TimeoutHandler(options.Timeout));
+            steps.Add(new CredentialHandler(options.BaseUrl, options.ApiKey!, options.ApiSecret!));
+            return steps;
+        }
+
+        /// <summary>The sockets under the SDK's own steps: no automatic redirects (the redirect step does them), no cookies.</summary>
+        public static HttpMessageHandler CreateTransport()
         {
 #if NET5_0_OR_GREATER
             return new SocketsHttpHandler
