@@ -21,10 +21,14 @@ namespace Sendblue.Tests.Packaging
             IncludeAssemblyAttributes = false,
             // The generator's version is build noise too.
             ExcludeAttributes = new[] { "System.CodeDom.Compiler.GeneratedCodeAttribute" },
+            // The generator leaves out Microsoft.* namespaces by default; the hosting extensions live
+            // in the platform's own namespaces, as the platform's do.
+            AllowNamespacePrefixes = new[] { "Microsoft.Extensions.DependencyInjection", "Microsoft.AspNetCore.Builder" },
         };
 
         [TestCase(typeof(SendblueClient), "Sendblue")]
         [TestCase(typeof(SendblueEmulator), "Sendblue.Testing")]
+        [TestCase(typeof(Microsoft.Extensions.DependencyInjection.SendblueServiceCollectionExtensions), "Sendblue.Extensions.DependencyInjection")]
         public void ThePublicApi_MatchesItsCheckedInListing(Type anchor, string package)
         {
             var actual = Listing(anchor.Assembly);
