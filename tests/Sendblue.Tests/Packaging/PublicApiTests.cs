@@ -29,6 +29,7 @@ namespace Sendblue.Tests.Packaging
         [TestCase(typeof(SendblueClient), "Sendblue")]
         [TestCase(typeof(SendblueEmulator), "Sendblue.Testing")]
         [TestCase(typeof(Microsoft.Extensions.DependencyInjection.SendblueServiceCollectionExtensions), "Sendblue.Extensions.DependencyInjection")]
+        [TestCase(typeof(Microsoft.AspNetCore.Builder.SendblueEndpointRouteBuilderExtensions), "Sendblue.AspNetCore")]
         public void ThePublicApi_MatchesItsCheckedInListing(Type anchor, string package)
         {
             var actual = Listing(anchor.Assembly);
