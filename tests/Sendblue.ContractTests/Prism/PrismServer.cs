@@ -50,7 +50,7 @@ namespace Sendblue.ContractTests.Prism
 
         /// <summary>How to get Prism, for the messages of a run without it.</summary>
         public const string HowToInstall =
-            "Install it with `npm ci --prefix tests/Sendblue.ContractTests` (node and npm needed; the version is pinned in its package-lock.json).";
+            "Building tests/Sendblue.ContractTests installs it (npm ci) when node and npm are on PATH; or run `npm ci --prefix tests/Sendblue.ContractTests` (the version is pinned in its package-lock.json).";
 
         /// <summary>Why Prism cannot run here (no node on PATH, not installed), or null when it can.</summary>
         public static string? WhyUnavailable()
@@ -78,7 +78,7 @@ namespace Sendblue.ContractTests.Prism
             var message = $"Prism is not available: {why}. {HowToInstall}";
             if (IsCi)
             {
-                Assert.Fail($"{message} CI=true, so a missing Prism is a failure: .ci/run installs it before the tests.");
+                Assert.Fail($"{message} CI=true, so a missing Prism is a failure: the build installs it when node and npm are on PATH.");
             }
 
             Assert.Ignore(message);
