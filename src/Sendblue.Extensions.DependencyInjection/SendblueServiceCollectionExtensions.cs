@@ -108,7 +108,11 @@ namespace Microsoft.Extensions.DependencyInjection
                 })
                 // The per-attempt timeout is the SDK's; HttpClient's own would span every attempt.
                 .ConfigureHttpClient(client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
-                // The factory's own logging prints request headers at Trace level.
+                // The factory's own log lines show the whole URI, query values (phone numbers) included
+                // on Microsoft.Extensions.Http 8, and repeat what the SDK logs per attempt with the query
+                // values left out: they are off. Whoever turns them back on (AddDefaultLogger) gets the
+                // credential headers redacted (version 8 prints header values at Trace otherwise).
+                .RemoveAllLoggers()
                 .RedactLoggedHeaders(new[] { CredentialHandler.KeyHeader, CredentialHandler.SecretHeader });
 
             services.TryAddTransient<ISendblueClient>(provider => SendblueClient.OverPipeline(
