@@ -30,7 +30,10 @@ namespace Sendblue.Tests.AspNetCore
         /// <summary>A plain client for the app (not the SDK).</summary>
         public HttpClient Http { get; }
 
-        public static async Task<KestrelApp> StartAsync(Action<WebApplicationBuilder> configure, Action<WebApplication> map)
+        /// <param name="configure">Services and configuration of the app.</param>
+        /// <param name="map">Its endpoints.</param>
+        /// <param name="port">0 for a free port chosen by the OS.</param>
+        public static async Task<KestrelApp> StartAsync(Action<WebApplicationBuilder> configure, Action<WebApplication> map, int port = 0)
         {
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
             {
@@ -38,7 +41,7 @@ namespace Sendblue.Tests.AspNetCore
                 ContentRootPath = AppContext.BaseDirectory,
             });
             builder.Logging.ClearProviders();
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
             configure(builder);
             var app = builder.Build();
             try
@@ -54,6 +57,19 @@ namespace Sendblue.Tests.AspNetCore
 
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new KestrelApp(app, new Uri(address.TrimEnd('/') + "/"));
+        }
+
+        /// <summary>
+        /// A port nothing listens on right now, for an app whose address must be known before it
+        /// starts (the emulator posts webhooks to it and the app calls the emulator).
+        /// </summary>
+        public static int FreePort()
+        {
+            var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            return port;
         }
 
         public async ValueTask DisposeAsync()
