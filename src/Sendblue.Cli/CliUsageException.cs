@@ -10,9 +10,20 @@ namespace Sendblue.Cli
         {
         }
 
+        /// <param name="message">What is wrong.</param>
+        /// <param name="helpCommand">The command whose <c>--help</c> shows how to say it right, as for Spectre's own parse errors.</param>
+        public CliUsageException(string message, string? helpCommand)
+            : base(message)
+        {
+            HelpCommand = helpCommand;
+        }
+
         public CliUsageException(string message, Exception innerException)
             : base(message, innerException)
         {
         }
+
+        /// <summary>The command whose help the error message points to, or null for none.</summary>
+        public string? HelpCommand { get; }
     }
 }

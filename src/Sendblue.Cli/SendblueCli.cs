@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Sendblue.Cli.Commands;
+using Sendblue.Cli.QueryOptions;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -61,6 +62,11 @@ namespace Sendblue.Cli
             catch (CliUsageException ex)
             {
                 host.Error.WriteLine($"error: {ex.Message}");
+                if (ex.HelpCommand is { } command)
+                {
+                    host.Error.WriteLine($"Run '{Name} {command} --help' for usage.");
+                }
+
                 return ExitCodes.UsageError;
             }
             catch (ArgumentException ex)
@@ -95,8 +101,16 @@ namespace Sendblue.Cli
                 config.SetApplicationVersion(SendblueClient.SdkVersion);
                 config.ConfigureConsole(host.OutConsole);
                 config.PropagateExceptions();
-                // An option nobody declared is a typo, not something to ignore.
-                config.UseStrictParsing();
+                // Relaxed, because list's filters are not declared to Spectre: they are the properties
+                // of MessageListQuery, found at run time. Undeclared options land in the command
+                // context's Remaining, where the interceptor binds those that are filters of the
+                // command and refuses every other one, so an option nobody declared is still a typo,
+                // not something to ignore. Help lists the filters among the declared options.
+                config.Settings.StrictParsing = false;
+                config.SetInterceptor(new QueryOptionsInterceptor());
+                config.SetHelpProvider(new QueryOptionsHelpProvider(
+                    config.Settings,
+                    new Dictionary<string, QueryOptionSet>(StringComparer.Ordinal) { ["list"] = ListCommand.Settings.Filters }));
                 config.Settings.Registrar.RegisterInstance(host);
 
                 config.AddCommand<DemoCommand>("demo")

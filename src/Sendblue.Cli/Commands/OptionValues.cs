@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 
 namespace Sendblue.Cli.Commands
 {
@@ -33,8 +32,6 @@ namespace Sendblue.Cli.Commands
             return create(trimmed);
         }
 
-        public static string Known<T>(IEnumerable<T> known) => string.Join(", ", known.Select(v => v?.ToString()));
-
         /// <summary>An ISO 8601 instant; without an offset it is taken as UTC.</summary>
         public static bool TryParseInstant(string text, out DateTimeOffset value) =>
             DateTimeOffset.TryParse(
@@ -42,9 +39,6 @@ namespace Sendblue.Cli.Commands
                 CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces,
                 out value);
-
-        public static bool TryParseInt(string text, out int value) =>
-            int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
 
         public static bool TryParseBool(string text, out bool value)
         {

@@ -8,64 +8,204 @@ using Sendblue.Testing;
 
 namespace Sendblue.Tests.Cli
 {
-    /// <summary><c>list</c>: filters on the wire, one page, every page, JSON, progress.</summary>
+    /// <summary><c>list</c>: filters on the wire (every property of <see cref="MessageListQuery"/>), bad values, one page, every page, JSON, progress.</summary>
     public class ListCommandTests
     {
         [Test]
-        public async Task List_PutsEveryFilterOnTheWire()
+        public async Task List_PutsEveryPropertyOfTheQueryOnTheWire_AsItsSpecName()
         {
             await using var emulator = await SendblueEmulator.StartAsync();
+            var filters = QueryProperties.All.Select(p => (Property: p, Sample: QueryProperties.Sample(p))).ToList();
 
-            var result = await CliRunner.RunAsync(emulator, CliRunner.At(emulator,
-                "list",
-                "--number", "+19998887777",
-                "--from-number", "+16292925296",
-                "--to-number", "+19998887777",
-                "--sendblue-number", "+16292925296",
-                "--status", "delivered",
-                "--service", "sms",
-                "--message-type", "Message",
-                "--is-outbound", "false",
-                "--group-id", "group-1",
-                "--account-email", "me@example.com",
-                "--worker-id", "worker-7",
-                "--created-after", "2025-01-01T00:00:00+02:00",
-                "--created-before", "2025-01-31T23:59:59Z",
-                "--sent-after", "2025-02-01T00:00:00Z",
-                "--sent-before", "2025-02-28T00:00:00Z",
-                "--updated-after", "2025-03-01T00:00:00Z",
-                "--updated-before", "2025-03-31T00:00:00Z",
-                "--order-by", "sentAt",
-                "--order-direction", "asc",
-                "--limit", "25",
-                "--offset", "50"));
+            // One option per property, named after it: a property the spec adds is covered here too.
+            var args = filters.SelectMany(f => new[] { QueryProperties.Option(f.Property), f.Sample.Text }).ToArray();
+            var result = await CliRunner.RunAsync(emulator, CliRunner.At(emulator, new[] { "list" }.Concat(args).ToArray()));
 
             Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
             var query = HttpUtility.ParseQueryString(emulator.Requests.Single().QueryString);
             Assert.Multiple(() =>
             {
-                Assert.That(query["number"], Is.EqualTo("+19998887777"));
-                Assert.That(query["from_number"], Is.EqualTo("+16292925296"));
-                Assert.That(query["to_number"], Is.EqualTo("+19998887777"));
-                Assert.That(query["sendblue_number"], Is.EqualTo("+16292925296"));
-                Assert.That(query["status"], Is.EqualTo("DELIVERED"), "a known value is matched without case");
-                Assert.That(query["service"], Is.EqualTo("SMS"));
-                Assert.That(query["message_type"], Is.EqualTo("message"));
-                Assert.That(query["is_outbound"], Is.EqualTo("false"));
-                Assert.That(query["group_id"], Is.EqualTo("group-1"));
-                Assert.That(query["account_email"], Is.EqualTo("me@example.com"));
-                Assert.That(query["worker_id"], Is.EqualTo("worker-7"));
-                Assert.That(query["created_at_gte"], Is.EqualTo("2024-12-31T22:00:00Z"), "the instant, in UTC");
-                Assert.That(query["created_at_lte"], Is.EqualTo("2025-01-31T23:59:59Z"));
-                Assert.That(query["sent_at_gte"], Is.EqualTo("2025-02-01T00:00:00Z"));
-                Assert.That(query["sent_at_lte"], Is.EqualTo("2025-02-28T00:00:00Z"));
-                Assert.That(query["updated_at_gte"], Is.EqualTo("2025-03-01T00:00:00Z"));
-                Assert.That(query["updated_at_lte"], Is.EqualTo("2025-03-31T00:00:00Z"));
-                Assert.That(query["order_by"], Is.EqualTo("sentAt"));
-                Assert.That(query["order_direction"], Is.EqualTo("asc"));
-                Assert.That(query["limit"], Is.EqualTo("25"));
-                Assert.That(query["offset"], Is.EqualTo("50"));
-                Assert.That(query.Count, Is.EqualTo(21), "one parameter per option, nothing else");
+                foreach (var (property, sample) in filters)
+                {
+                    var wireName = QueryProperties.SpecName(property);
+                    Assert.That(query[wireName], Is.EqualTo(sample.Wire), $"{QueryProperties.Option(property)} {sample.Text} goes out as {wireName}={sample.Wire}");
+                }
+
+                Assert.That(query.Count, Is.EqualTo(filters.Count), "one parameter per option, nothing else");
+            });
+        }
+
+        [TestCase("--created-after", "created_at_gte")]
+        [TestCase("--created-before", "created_at_lte")]
+        [TestCase("--sent-after", "sent_at_gte")]
+        [TestCase("--sent-before", "sent_at_lte")]
+        [TestCase("--updated-after", "updated_at_gte")]
+        [TestCase("--updated-before", "updated_at_lte")]
+        public async Task List_TheDateSpellingsOfEarlierVersions_StillWork(string option, string wireName)
+        {
+            await using var emulator = await SendblueEmulator.StartAsync();
+
+            var result = await CliRunner.RunAsync(emulator, CliRunner.At(emulator, "list", option, "2025-01-01T00:00:00+02:00"));
+
+            Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+            var query = HttpUtility.ParseQueryString(emulator.Requests.Single().QueryString);
+            Assert.That(query[wireName], Is.EqualTo("2024-12-31T22:00:00Z"));
+        }
+
+        [Test]
+        public async Task List_EveryInstantFilterEndingInGteOrLte_AnswersToAfterOrBefore()
+        {
+            // The rule, over whatever instant filters the query has: CreatedAtGte is also --created-after.
+            var aliased = QueryProperties.All
+                .Where(p => Nullable.GetUnderlyingType(p.PropertyType) == typeof(DateTimeOffset)
+                    && (p.Name.EndsWith("Gte", StringComparison.Ordinal) || p.Name.EndsWith("Lte", StringComparison.Ordinal)))
+                .ToList();
+            Assert.That(aliased, Is.Not.Empty);
+
+            foreach (var property in aliased)
+            {
+                var stem = property.Name.Substring(0, property.Name.Length - 3);
+                stem = stem.EndsWith("At", StringComparison.Ordinal) ? stem.Substring(0, stem.Length - 2) : stem;
+                var alias = $"--{QueryProperties.Kebab(stem)}-{(property.Name.EndsWith("Gte", StringComparison.Ordinal) ? "after" : "before")}";
+                await using var emulator = await SendblueEmulator.StartAsync();
+
+                var result = await CliRunner.RunAsync(emulator, CliRunner.At(emulator, "list", alias, "2025-03-01T00:00:00Z"));
+
+                Assert.That(result.ExitCode, Is.EqualTo(0), $"{alias}: {result}");
+                var query = HttpUtility.ParseQueryString(emulator.Requests.Single().QueryString);
+                Assert.That(query[QueryProperties.SpecName(property)], Is.EqualTo("2025-03-01T00:00:00Z"), alias);
+            }
+        }
+
+        [Test]
+        public async Task List_AnAliasAndItsOption_Together_IsAUsageError()
+        {
+            await using var emulator = await SendblueEmulator.StartAsync();
+
+            var result = await CliRunner.RunAsync(emulator, CliRunner.At(emulator,
+                "list", "--created-after", "2025-01-01T00:00:00Z", "--created-at-gte", "2025-02-01T00:00:00Z"));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+                Assert.That(result.Error, Does.Contain("--created-after").And.Contain("--created-at-gte"));
+                Assert.That(emulator.Requests, Is.Empty);
+            });
+        }
+
+        [Test]
+        public async Task List_AnOptionGivenTwice_TakesTheLastValue()
+        {
+            await using var emulator = await SendblueEmulator.StartAsync();
+
+            var result = await CliRunner.RunAsync(emulator, CliRunner.At(emulator, "list", "--limit", "10", "--limit=20"));
+
+            Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+            Assert.That(HttpUtility.ParseQueryString(emulator.Requests.Single().QueryString)["limit"], Is.EqualTo("20"));
+        }
+
+        [Test]
+        public async Task List_AnEnumValueTheSdkDoesNotKnow_GoesOutAsTyped()
+        {
+            await using var emulator = await SendblueEmulator.StartAsync();
+
+            var result = await CliRunner.RunAsync(emulator, CliRunner.At(emulator, "list", "--status", "read"));
+
+            // The emulator knows only the spec's statuses and refuses it: the API's judgement, exit 1.
+            Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+            Assert.That(HttpUtility.ParseQueryString(emulator.Requests.Single().QueryString)["status"], Is.EqualTo("read"));
+        }
+
+        [Test]
+        public async Task List_AMalformedValue_IsAUsageError_NamingTheOptionAndWhatItTakes_ForEveryTypedFilter()
+        {
+            var typed = QueryProperties.All.Where(p => p.PropertyType != typeof(string)).ToList();
+            Assert.That(typed, Is.Not.Empty);
+
+            foreach (var property in typed)
+            {
+                var option = QueryProperties.Option(property);
+                var (bad, expected) = QueryProperties.Malformed(property);
+                await using var emulator = await SendblueEmulator.StartAsync();
+
+                var result = await CliRunner.RunAsync(emulator, CliRunner.At(emulator, "list", option, bad));
+
+                Assert.Multiple(() =>
+                {
+                    Assert.That(result.ExitCode, Is.EqualTo(2), $"{option} {bad}: {result}");
+                    Assert.That(result.Error, Does.StartWith($"error: {option} must be ").And.Contain(expected).And.Contain($"'{bad}'"), option);
+                    Assert.That(emulator.Requests, Is.Empty, option);
+                });
+            }
+        }
+
+        [TestCase("--limit")]
+        [TestCase("--status")]
+        [TestCase("--created-after")]
+        public async Task List_AnOptionWithoutItsValue_IsAUsageError_NamingIt(string option)
+        {
+            await using var emulator = await SendblueEmulator.StartAsync();
+
+            var result = await CliRunner.RunAsync(emulator, CliRunner.At(emulator, "list", option));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+                Assert.That(result.Error, Does.StartWith($"error: {option} needs a value"));
+                Assert.That(emulator.Requests, Is.Empty);
+            });
+        }
+
+        [TestCase("--offset", "99999999999")]
+        [TestCase("--limit", "-99999999999")]
+        public async Task List_AWholeNumberOutsideItsType_IsAUsageError_NamingTheOption(string option, string value)
+        {
+            await using var emulator = await SendblueEmulator.StartAsync();
+
+            var result = await CliRunner.RunAsync(emulator, CliRunner.At(emulator, "list", $"{option}={value}"));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+                Assert.That(result.Error, Does.StartWith($"error: {option} must be a whole number"));
+                Assert.That(emulator.Requests, Is.Empty);
+            });
+        }
+
+        [TestCase("--limit", 0)]
+        [TestCase("--limit", 1_000_000)]
+        [TestCase("--offset", -1)]
+        public async Task List_ARangeTheSdkRefuses_IsAUsageError_WithTheSdksOwnMessage(string option, int value)
+        {
+            await using var emulator = await SendblueEmulator.StartAsync();
+            var query = new MessageListQuery();
+            typeof(MessageListQuery).GetProperty(option == "--limit" ? nameof(MessageListQuery.Limit) : nameof(MessageListQuery.Offset))!.SetValue(query, value);
+            using var client = new SendblueClient(new SendblueClientOptions { ApiKey = emulator.ApiKey, ApiSecret = emulator.ApiSecret, BaseUrl = emulator.BaseUrl });
+            var refused = Assert.ThrowsAsync(Is.InstanceOf<ArgumentException>(), () => client.Messages.ListAsync(query))!;
+
+            // The range is the SDK's (from the spec), never the command line's: the same words, whatever it is.
+            var result = await CliRunner.RunAsync(emulator, CliRunner.At(emulator, "list", $"{option}={value}"));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+                Assert.That(result.Error, Does.StartWith("error: " + refused.Message));
+                Assert.That(emulator.Requests, Is.Empty);
+            });
+        }
+
+        [Test]
+        public async Task ListAll_ARangeTheSdkRefuses_IsAUsageError_AndSendsNothing()
+        {
+            await using var emulator = await SendblueEmulator.StartAsync();
+
+            var result = await CliRunner.RunAsync(emulator, CliRunner.At(emulator, "list", "--all", "--limit", "0"));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+                Assert.That(result.Error, Does.Contain("Limit"));
+                Assert.That(emulator.Requests, Is.Empty);
             });
         }
 
