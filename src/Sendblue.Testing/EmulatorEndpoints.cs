@@ -313,7 +313,7 @@ namespace Sendblue.Testing
 
             string? Text(string name) => query[name].ToString() is { Length: > 0 } text ? text : null;
 
-            var limit = Int("limit", 1, 100) ?? 100;
+            var limit = Int("limit", 1, 1000) ?? 100;
             var offset = Int("offset", 0, int.MaxValue) ?? 0;
             var createdGte = Date("created_at_gte");
             var createdLte = Date("created_at_lte");

@@ -21,7 +21,7 @@ namespace Sendblue
     /// });
     /// </code>
     /// </example>
-    public sealed class SendblueClient : ISendblueClient, IDisposable
+    public sealed partial class SendblueClient : ISendblueClient, IDisposable
     {
         private readonly HttpClient _http;
         private readonly Uri _baseUrl;
@@ -74,7 +74,7 @@ namespace Sendblue
             var settings = options.Validated();
             _baseUrl = settings.BaseUrl;
             _http = pipeline(settings);
-            Messages = new MessagesClient(_http, settings.BaseUrl, new CredentialRedactor(settings.ApiKey, settings.ApiSecret));
+            Api = new SendblueApi(_http, settings.BaseUrl, new CredentialRedactor(settings.ApiKey, settings.ApiSecret));
         }
 
         /// <summary>
@@ -100,8 +100,8 @@ namespace Sendblue
         /// <summary>The user agent the SDK sends: <c>sendblue-dotnet/&lt;version&gt;</c>.</summary>
         public static string UserAgent => SendbluePipeline.ProductName + "/" + SdkVersion;
 
-        /// <inheritdoc />
-        public IMessagesClient Messages { get; }
+        /// <summary>The one caller every generated client (one per tag of the spec, as a property of this class) goes through.</summary>
+        internal SendblueApi Api { get; }
 
         /// <summary>Releases the connections of the SDK's own pipeline (never a brought HttpClient).</summary>
         public void Dispose() => _http.Dispose();

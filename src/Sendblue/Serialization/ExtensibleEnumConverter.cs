@@ -27,6 +27,10 @@ namespace Sendblue.Serialization
         {
             var underlying = Nullable.GetUnderlyingType(objectType);
             var type = underlying ?? objectType;
+            while (reader.TokenType == JsonToken.Comment && reader.Read())
+            {
+            }
+
             string? text;
             switch (reader.TokenType)
             {

@@ -1,12 +1,8 @@
 using System;
 using System.Buffers;
 using System.IO;
-using System.Net.Http;
 using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
 using Newtonsoft.Json;
-using Sendblue.Http;
 
 namespace Sendblue.Serialization
 {
@@ -30,30 +26,13 @@ namespace Sendblue.Serialization
             return settings;
         }
 
-        /// <summary>Reads a response body as <typeparamref name="T"/> with <see cref="Serializer"/>.</summary>
-        public static ValueTask<T?> ReadAsync<T>(HttpContent content, CancellationToken cancellationToken) =>
-            content is BufferedContent buffered
-                ? new ValueTask<T?>(Deserialize<T>(buffered.Bytes))
-                : new ValueTask<T?>(ReadStreamAsync<T>(content, cancellationToken));
-
-        // Not expected (every response of the pipeline is buffered), but read as NSwag would.
-        private static async Task<T?> ReadStreamAsync<T>(HttpContent content, CancellationToken cancellationToken)
-        {
-#if NET5_0_OR_GREATER
-            using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-            using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-            using var reader = new JsonTextReader(new StreamReader(stream));
-            return Serializer.Deserialize<T>(reader);
-        }
-
         /// <summary>
-        /// Reads UTF-8 JSON as <typeparamref name="T"/>, decoding it in one pass into a rented buffer
-        /// (what a StreamReader would produce: a UTF-8 byte-order mark is skipped, invalid bytes become
-        /// U+FFFD; a UTF-16 or UTF-32 byte-order mark is left to a StreamReader to honour).
+        /// Reads a UTF-8 JSON body with a model's generated converter, decoding it in one pass into a
+        /// rented buffer (what a StreamReader would produce: a UTF-8 byte-order mark is skipped,
+        /// invalid bytes become U+FFFD; a UTF-16 or UTF-32 byte-order mark is honoured).
         /// </summary>
-        public static T? Deserialize<T>(ArraySegment<byte> utf8)
+        public static T Read<T>(ArraySegment<byte> utf8, ModelJsonConverter<T> model)
+            where T : class
         {
             var bytes = utf8.Array!;
             var offset = utf8.Offset;
@@ -62,8 +41,8 @@ namespace Sendblue.Serialization
                 || (count >= 4 && bytes[offset] == 0 && bytes[offset + 1] == 0 && bytes[offset + 2] == 0xFE && bytes[offset + 3] == 0xFF)))
             {
                 using var stream = new MemoryStream(bytes, offset, count, writable: false);
-                using var streamReader = new JsonTextReader(new StreamReader(stream));
-                return Serializer.Deserialize<T>(streamReader);
+                using var streamReader = CreateReader(new StreamReader(stream));
+                return model.ReadBody(streamReader, Serializer);
             }
 
             if (count >= 3 && bytes[offset] == 0xEF && bytes[offset + 1] == 0xBB && bytes[offset + 2] == 0xBF)
@@ -76,18 +55,8 @@ namespace Sendblue.Serialization
             try
             {
                 var length = Utf8.GetChars(bytes, offset, count, chars, 0);
-                if (ModelReader.Handles<T>())
-                {
-                    using var fast = CreateReader(new CharArrayReader(chars, length));
-                    if (TryReadModel(fast, out T? model))
-                    {
-                        return model;
-                    }
-                }
-
-                // Off the fast path (or a type it does not prepare): the serializer reads the text again.
                 using var reader = CreateReader(new CharArrayReader(chars, length));
-                return Serializer.Deserialize<T>(reader);
+                return model.ReadBody(reader, Serializer);
             }
             finally
             {
@@ -95,24 +64,23 @@ namespace Sendblue.Serialization
             }
         }
 
-        // T is one of the models ModelReader prepares (classes); the cast only satisfies the compiler.
-        internal static bool TryReadModel<T>(JsonReader reader, out T? model)
+        /// <summary>A request body as JSON text, written by the model's generated converter.</summary>
+        public static string Write(object body)
         {
-            model = default;
-            if (!ModelReader.TryRead(reader, Serializer, out object? value, typeof(T)))
+            using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            using (var writer = new JsonTextWriter(text) { ArrayPool = JsonCharPool.Instance })
             {
-                return false;
+                Serializer.Serialize(writer, body);
             }
 
-            model = (T?)value;
-            return true;
+            return text.ToString();
         }
 
         /// <summary>A reader configured as <see cref="Serializer"/> configures the readers it is given.</summary>
         internal static JsonTextReader CreateReader(TextReader text) => new(text)
         {
             ArrayPool = JsonCharPool.Instance,
-            PropertyNameTable = ModelReader.Names,
+            PropertyNameTable = FieldNameTable.Shared,
             DateParseHandling = DateParseHandling.None,
             MaxDepth = 64,
         };

@@ -3,7 +3,6 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Text;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using Sendblue.Serialization;
 
 namespace Sendblue
@@ -17,12 +16,6 @@ namespace Sendblue
         /// <summary>The header Sendblue sets to the webhook secret, when one is configured.</summary>
         public const string SigningSecretHeader = "sb-signing-secret";
 
-        private static readonly string[] MessageFields =
-        {
-            "account_email", "accountEmail", "content", "date_created", "date_sent", "date_updated", "from_number",
-            "is_outbound", "media_url", "message_handle", "send_style", "status", "to_number",
-        };
-
         /// <summary>
         /// Parses a webhook body into a <see cref="MessageContent"/>. Either spelling of the account
         /// field is read, <c>null</c>s and <c>""</c> enum values are fine, and fields the model does
@@ -31,7 +24,10 @@ namespace Sendblue
         /// <param name="json">The request body as text.</param>
         /// <returns>The message.</returns>
         /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-        /// <exception cref="SendblueException">The body is not a JSON object with the fields of a Sendblue message.</exception>
+        /// <exception cref="SendblueException">
+        /// The body is not one JSON object, a field has a value of the wrong kind, or it has none of
+        /// the fields of a Sendblue message (those of <see cref="MessageContent"/>, from the spec).
+        /// </exception>
         public static MessageContent Parse(string json)
         {
             if (json is null)
@@ -45,104 +41,87 @@ namespace Sendblue
                 json = json.Substring(1);
             }
 
-            // Most bodies are a plain message: read straight into the model. Anything the fast path
-            // does not take (or an object it cannot vouch for) goes the checked way below.
-            if (TryReadDirectly(json, out var message))
-            {
-                return message;
-            }
-
-            return ParseChecked(json);
-        }
-
-        /// <summary>
-        /// The model read straight from the text, when that certainly gives what <see cref="ParseChecked"/>
-        /// gives: one JSON object, read whole by the fast path, nothing after it, and at least one
-        /// message field with a value (which the field check below would also have found).
-        /// </summary>
-        private static bool TryReadDirectly(string json, out MessageContent message)
-        {
-            message = null!;
+            int declared;
+            var message = new MessageContent();
             try
             {
                 using var reader = SendblueJson.CreateReader(new StringReader(json));
-                if (!SendblueJson.TryReadModel(reader, out MessageContent? read) || read is null || reader.Read())
+                if (!JsonRead.MoveToValue(reader))
                 {
-                    return false;
+                    throw new SendblueException("The webhook body is not valid JSON: it is empty (a Sendblue message is a JSON object).");
                 }
 
-                if (read.MessageHandle is null && read.Status is null && read.Content is null && read.AccountEmail is null
-                    && read.DateCreated is null && read.DateSent is null && read.DateUpdated is null && read.FromNumber is null
-                    && read.IsOutbound is null && read.MediaUrl is null && read.SendStyle is null && read.ToNumber is null)
+                if (reader.TokenType != JsonToken.StartObject)
                 {
-                    return false;
+                    throw new SendblueException($"The webhook body is a JSON {Describe(reader.TokenType)}, not a Sendblue message object.");
                 }
 
-                message = read;
-                return true;
+                declared = MessageContentJsonConverter.Instance.ReadFields(reader, SendblueJson.Serializer, message);
+                if (JsonRead.MoveToValue(reader))
+                {
+                    throw new SendblueException($"The webhook body is not valid JSON: more follows the message object ({reader.TokenType} at '{reader.Path}').");
+                }
             }
-            catch (JsonException)
+            catch (JsonReaderException ex) when (!IsWellFormed(json))
+            {
+                throw new SendblueException($"The webhook body is not valid JSON: {ex.Message}", ex);
+            }
+            catch (JsonException ex)
+            {
+                throw new SendblueException($"The webhook body is not a valid Sendblue message: {ex.Message}", ex);
+            }
+            catch (Exception ex) when (ex is FormatException || ex is InvalidCastException || ex is OverflowException)
+            {
+                throw new SendblueException($"The webhook body is not a valid Sendblue message: {ex.Message}", ex);
+            }
+
+            if (declared == 0)
+            {
+                throw new SendblueException("The webhook body is a JSON object with none of the fields of a Sendblue message (message_handle, status, content, ...).");
+            }
+
+            return message;
+        }
+
+        /// <summary>
+        /// Whether the text is one well-formed JSON value. Newtonsoft reports a value of the wrong
+        /// kind (<c>"maybe"</c> for a boolean) with the same exception type as broken syntax; this
+        /// tells the two apart, on the error path only.
+        /// </summary>
+        private static bool IsWellFormed(string json)
+        {
+            try
+            {
+                using var reader = SendblueJson.CreateReader(new StringReader(json));
+                var values = 0;
+                while (reader.Read())
+                {
+                    if (reader.Depth == 0 && reader.TokenType != JsonToken.Comment)
+                    {
+                        values++;
+                    }
+                }
+
+                // Newtonsoft stops without a word at the end of a truncated text: it is whole only
+                // when the last token closed the value it opened.
+                return values > 0 && reader.Depth == 0 && reader.TokenType != JsonToken.StartObject && reader.TokenType != JsonToken.StartArray && reader.TokenType != JsonToken.PropertyName;
+            }
+            catch (JsonReaderException)
             {
                 return false;
             }
         }
 
-        /// <summary>Parse the careful way: a JSON tree first, then its shape checked, then the model.</summary>
-        internal static MessageContent ParseChecked(string json)
+        private static string Describe(JsonToken token) => token switch
         {
-            JToken token;
-            try
-            {
-                using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
-                token = JToken.ReadFrom(reader);
-                if (reader.Read())
-                {
-                    throw new JsonReaderException($"Unexpected content after the JSON value at '{reader.Path}'.");
-                }
-            }
-            catch (JsonException ex)
-            {
-                throw new SendblueException($"The webhook body is not valid JSON: {ex.Message}", ex);
-            }
-
-            if (token is not JObject body)
-            {
-                throw new SendblueException($"The webhook body is a JSON {token.Type.ToString().ToLowerInvariant()}, not a Sendblue message object.");
-            }
-
-            // Names match as the model matches them: ignoring case.
-            var known = false;
-            foreach (var property in body.Properties())
-            {
-                if (Array.Exists(MessageFields, field => string.Equals(field, property.Name, StringComparison.OrdinalIgnoreCase)))
-                {
-                    known = true;
-                    break;
-                }
-            }
-
-            if (!known)
-            {
-                throw new SendblueException("The webhook body is a JSON object with none of the fields of a Sendblue message (message_handle, status, content, ...).");
-            }
-
-            try
-            {
-                // The model is read from the text, as a response body is (a tree would turn 1e3 into "1000"),
-                // by the serializer: the fast path already declined or was not sure of this body.
-                using var reader = SendblueJson.CreateReader(new StringReader(json));
-                return SendblueJson.Serializer.Deserialize<MessageContent>(reader)
-                    ?? throw new SendblueException("The webhook body could not be read as a Sendblue message.");
-            }
-            catch (JsonException ex)
-            {
-                throw new SendblueException($"The webhook body is not a valid Sendblue message: {ex.Message}", ex);
-            }
-            catch (Exception ex) when (ex is FormatException || ex is InvalidCastException || ex is OverflowException || ex is ArgumentException)
-            {
-                throw new SendblueException($"The webhook body is not a valid Sendblue message: {ex.Message}", ex);
-            }
-        }
+            JsonToken.StartArray => "array",
+            JsonToken.String => "string",
+            JsonToken.Integer => "integer",
+            JsonToken.Float => "float",
+            JsonToken.Boolean => "boolean",
+            JsonToken.Null => "null",
+            _ => token.ToString().ToLowerInvariant(),
+        };
 
         /// <summary>
         /// Whether the <c>sb-signing-secret</c> header of a webhook request carries the secret you

@@ -136,7 +136,6 @@ namespace Sendblue.ContractTests.Emulator
 
             // 400: what the API refuses and the SDK does not judge (formats, unknown values), through the SDK...
             Assert.ThrowsAsync<SendblueBadRequestException>(() => client.Messages.SendAsync(new SendMessageRequest { Number = "12345", FromNumber = From, Content = "x" }));
-            Assert.ThrowsAsync<SendblueBadRequestException>(() => client.Messages.SendAsync(new SendMessageRequest { Number = To, FromNumber = From, Content = "x", SendStyle = new SendStyle("sparkle") }));
             Assert.ThrowsAsync<SendblueBadRequestException>(() => client.Messages.SendAsync(new SendMessageRequest { Number = To, FromNumber = From, Content = "x", StatusCallback = "not a url" }));
             Assert.ThrowsAsync<SendblueBadRequestException>(() => client.Messages.ListAsync(new MessageListQuery { Status = new MessageStatus("LOST") }));
 
@@ -146,7 +145,7 @@ namespace Sendblue.ContractTests.Emulator
                 (await raw.GetAsync(path)).Dispose();
             }
 
-            foreach (var body in new[] { "not json", "[]", """{"number":19998887777,"from_number":"+16292925296","content":"x"}""", """{"from_number":"+16292925296","content":"x"}""", """{"number":"+19998887777","from_number":"+16292925296"}""" })
+            foreach (var body in new[] { "not json", "[]", """{"number":19998887777,"from_number":"+16292925296","content":"x"}""", """{"from_number":"+16292925296","content":"x"}""", """{"number":"+19998887777","from_number":"+16292925296"}""", """{"number":"+19998887777","from_number":"+16292925296","content":"x","send_style":"sparkle"}""" })
             {
                 (await raw.PostAsync("api/send-message", new StringContent(body, Encoding.UTF8, "application/json"))).Dispose();
             }

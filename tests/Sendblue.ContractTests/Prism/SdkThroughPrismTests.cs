@@ -300,20 +300,15 @@ namespace Sendblue.ContractTests.Prism
         [Test]
         public void ARequestPrismRejects_FailsTheSdkCall()
         {
-            // The SDK sends an enum value the spec does not list as it is (extensible enums);
-            // Prism judges it against the spec and refuses it, and the call throws.
-            var ex = Assert.ThrowsAsync<SendblueBadRequestException>(() => _client.Messages.SendAsync(new SendMessageRequest
-            {
-                Number = "+19998887777",
-                FromNumber = "+16292925296",
-                Content = "Hi",
-                SendStyle = new SendStyle("sparkle"),
-            }));
+            // The SDK sends a filter's enum value the spec does not list as it is (a status the API
+            // reports tomorrow must stay listable); Prism judges it against the spec and refuses it,
+            // and the call throws. (An unknown value in a request body is refused by the SDK itself.)
+            var ex = Assert.ThrowsAsync<SendblueBadRequestException>(() => _client.Messages.ListAsync(new MessageListQuery { Status = new MessageStatus("LOST") }));
 
             Assert.Multiple(() =>
             {
                 Assert.That(ex!.StatusCode, Is.EqualTo(400));
-                Assert.That(_wire.Last.ResponseHeader("sl-violations"), Does.Contain("send_style"));
+                Assert.That(_wire.Last.ResponseHeader("sl-violations"), Does.Contain("status"));
             });
         }
     }

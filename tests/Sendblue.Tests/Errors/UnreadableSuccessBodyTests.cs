@@ -46,9 +46,9 @@ namespace Sendblue.Tests.Errors
         {
             using var client = MockHttp.Returning(body).CreateClient();
 
-            var ex = Assert.ThrowsAsync<SendblueException>(() => operation.Invoke(client.Messages))!;
+            var ex = Assert.ThrowsAsync<SendblueApiException>(() => operation.Invoke(client.Messages))!;
 
-            Assert.That(ex.Message, Is.EqualTo($"The Sendblue API returned 200 with an empty body where a {ResultType[operation]} was expected."));
+            Assert.That(ex.Message, Is.EqualTo($"The Sendblue API returned 200 with an empty answer where a {ResultType[operation]} was expected."));
         }
 
         public static IEnumerable<TestCaseData> WrongTypeInAField()
@@ -56,23 +56,23 @@ namespace Sendblue.Tests.Errors
             TestCaseData Case(Operation operation, string body, string says) =>
                 new TestCaseData(operation, body, says).SetArgDisplayNames(operation.Name, body);
 
-            yield return Case(Operations.Send, """{"error_code":"abc"}""", "Could not convert string to integer: abc. Path 'error_code'");
-            yield return Case(Operations.GetStatus, """{"error_code":"abc"}""", "Could not convert string to integer: abc. Path 'error_code'");
-            yield return Case(Operations.Send, """{"error_code":99999999999}""", "JSON integer 99999999999 is too large or small for an Int32. Path 'error_code'");
-            yield return Case(Operations.Send, """{"is_outbound":"maybe"}""", "Could not convert string to boolean: maybe. Path 'is_outbound'");
-            yield return Case(Operations.GetStatus, """{"date_created":"yesterday"}""", "Could not convert string to DateTimeOffset: yesterday. Path 'date_created'");
-            yield return Case(Operations.GetStatus, """{"date_updated":5}""", "Path 'date_updated'");
-            yield return Case(Operations.Send, """{"status":{"code":"SENT"}}""", "Expected a string for MessageStatus at 'status', got StartObject.");
-            yield return Case(Operations.Send, """{"send_style":["loud"]}""", "Expected a string for SendStyle at 'send_style', got StartArray.");
-            yield return Case(Operations.Get, """{"data":{"error_code":"abc"}}""", "Could not convert string to integer: abc. Path 'data.error_code'");
-            yield return Case(Operations.Get, """{"data":"m-1"}""", "Path 'data'");
-            yield return Case(Operations.Get, """{"data":{"participants":"+1555"}}""", "Path 'data.participants'");
-            yield return Case(Operations.Get, """{"data":{"service":{}}}""", "Expected a string for MessageService at 'data.service', got StartObject.");
-            yield return Case(Operations.List, """{"data":[{"error_code":"abc"}]}""", "Could not convert string to integer: abc. Path 'data[0].error_code'");
-            yield return Case(Operations.List, """{"data":{}}""", "Path 'data'");
-            yield return Case(Operations.List, """{"data":[5]}""", "Path 'data[0]'");
-            yield return Case(Operations.List, """{"pagination":{"hasMore":"yes"}}""", "Could not convert string to boolean: yes. Path 'pagination.hasMore'");
-            yield return Case(Operations.List, """{"pagination":[]}""", "Path 'pagination'");
+            yield return Case(Operations.Send, """{"error_code":"abc"}""", "'error_code' must be a 32-bit whole number; it is the string \"abc\"");
+            yield return Case(Operations.GetStatus, """{"error_code":"abc"}""", "'error_code' must be a 32-bit whole number; it is the string \"abc\"");
+            yield return Case(Operations.Send, """{"error_code":99999999999}""", "'error_code' must be a 32-bit whole number; it is the number 99999999999, and it is out of range.");
+            yield return Case(Operations.Send, """{"is_outbound":"maybe"}""", "Path 'is_outbound'");
+            yield return Case(Operations.GetStatus, """{"date_created":"yesterday"}""", "'date_created' must be a date and time (ISO 8601); it is the string \"yesterday\".");
+            yield return Case(Operations.GetStatus, """{"date_updated":5}""", "'date_updated' must be a date and time (ISO 8601); it is the number 5.");
+            yield return Case(Operations.Send, """{"status":{"code":"SENT"}}""", "'status' must be a string; it is an object.");
+            yield return Case(Operations.Send, """{"send_style":["loud"]}""", "'send_style' must be a string; it is an array.");
+            yield return Case(Operations.Get, """{"data":{"error_code":"abc"}}""", "'data.error_code' must be a 32-bit whole number; it is the string \"abc\"");
+            yield return Case(Operations.Get, """{"data":"m-1"}""", "'data'");
+            yield return Case(Operations.Get, """{"data":{"participants":"+1555"}}""", "'data.participants' must be an array; it is the string \"+1555\".");
+            yield return Case(Operations.Get, """{"data":{"service":{}}}""", "'data.service' must be a string; it is an object.");
+            yield return Case(Operations.List, """{"data":[{"error_code":"abc"}]}""", "'data[0].error_code' must be a 32-bit whole number; it is the string \"abc\"");
+            yield return Case(Operations.List, """{"data":{}}""", "'data'");
+            yield return Case(Operations.List, """{"data":[5]}""", "'data[0]' must be a Message object; it is the number 5.");
+            yield return Case(Operations.List, """{"pagination":{"hasMore":"yes"}}""", "Path 'pagination.hasMore'");
+            yield return Case(Operations.List, """{"pagination":[]}""", "'pagination' must be a Pagination object; it is an array.");
         }
 
         [TestCaseSource(nameof(WrongTypeInAField))]
@@ -146,14 +146,30 @@ namespace Sendblue.Tests.Errors
         }
 
         [TestCase(201)]
-        [TestCase(204)]
-        public void UnexpectedSuccessStatus_ThrowsSendblueException_NamingTheStatus(int status)
+        [TestCase(202)]
+        [TestCase(203)]
+        public async Task AnyOther2xxWithABody_IsASuccess_ReadAsTheOperationsModel(int status)
         {
             using var client = MockHttp.Returning(Payloads.MessageResponse, (HttpStatusCode)status).CreateClient();
 
-            var ex = Assert.ThrowsAsync<SendblueException>(() => client.Messages.GetStatusAsync("h-1"))!;
+            var result = await client.Messages.GetStatusAsync("h-1");
 
-            Assert.That(ex.Message, Does.Contain($"returned {status}"));
+            Assert.That(result.MessageHandle, Is.EqualTo("5f2b9c3e-8a41-4d7c-9e2f-0b6a1d3c7e55"));
+        }
+
+        [TestCase(200)]
+        [TestCase(204)]
+        public void A2xxWithoutABody_WhereAModelIsRequired_IsAnEmptyAnswer_CarryingTheStatus(int status)
+        {
+            using var client = MockHttp.Returning(string.Empty, (HttpStatusCode)status).CreateClient();
+
+            var ex = Assert.ThrowsAsync<SendblueApiException>(() => client.Messages.GetStatusAsync("h-1"))!;
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(ex.StatusCode, Is.EqualTo(status));
+                Assert.That(ex.Message, Is.EqualTo($"The Sendblue API returned {status} with an empty answer where a MessageResponse was expected."));
+            });
         }
     }
 }

@@ -98,8 +98,8 @@ namespace Sendblue.Tests.Integration
             });
         }
 
-        [TestCase("limit=0", "limit must be an integer from 1 to 100; it is '0'.")]
-        [TestCase("limit=101", "limit must be an integer from 1 to 100; it is '101'.")]
+        [TestCase("limit=0", "limit must be an integer from 1 to 1000; it is '0'.")]
+        [TestCase("limit=1001", "limit must be an integer from 1 to 1000; it is '1001'.")]
         [TestCase("offset=-1", "offset must be an integer of at least 0; it is '-1'.")]
         [TestCase("status=LOST", "status must be one of REGISTERED, PENDING, SENT, DELIVERED, RECEIVED, QUEUED, ERROR, DECLINED, ACCEPTED, SUCCESS; it is 'LOST'.")]
         [TestCase("created_at_gte=yesterday", "created_at_gte must be an ISO 8601 date-time; it is 'yesterday'.")]

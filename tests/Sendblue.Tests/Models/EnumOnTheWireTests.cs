@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
@@ -18,8 +19,25 @@ namespace Sendblue.Tests.Models
             {
                 yield return new TestCaseData(style).SetArgDisplayNames(style.ToString());
             }
+        }
 
-            yield return new TestCaseData(new SendStyle("sparkle")).SetArgDisplayNames("sparkle (unknown)");
+        [Test]
+        public void ASendStyleTheSpecDoesNotList_IsRefusedBeforeSending()
+        {
+            // The spec's enum of a request is a rule of the API: an unknown style would be a 400.
+            var http = MockHttp.Returning(Payloads.MessageResponse);
+            using var client = http.CreateClient();
+            var request = Operations.NewRequest();
+            request.SendStyle = new SendStyle("sparkle");
+
+            var ex = Assert.ThrowsAsync<ArgumentException>(() => client.Messages.SendAsync(request))!;
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(ex.ParamName, Is.EqualTo("request"));
+                Assert.That(ex.Message, Does.StartWith("SendMessageRequest.SendStyle is 'sparkle', which is not one of celebration, shooting_star, fireworks,"));
+                Assert.That(http.Requests, Is.Empty);
+            });
         }
 
         [TestCaseSource(nameof(SendStyles))]

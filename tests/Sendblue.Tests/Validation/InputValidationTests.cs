@@ -136,9 +136,9 @@ namespace Sendblue.Tests.Validation
 
         private static IEnumerable<TestCaseData> BadQueries()
         {
-            yield return new TestCaseData(new MessageListQuery { Limit = 0 }, "MessageListQuery.Limit must be between 1 and 100; it is 0.").SetArgDisplayNames("Limit=0");
-            yield return new TestCaseData(new MessageListQuery { Limit = 101 }, "MessageListQuery.Limit must be between 1 and 100; it is 101.").SetArgDisplayNames("Limit=101");
-            yield return new TestCaseData(new MessageListQuery { Limit = -5 }, "MessageListQuery.Limit must be between 1 and 100; it is -5.").SetArgDisplayNames("Limit=-5");
+            yield return new TestCaseData(new MessageListQuery { Limit = 0 }, "MessageListQuery.Limit must be between 1 and 1000; it is 0. Use ListAllAsync or ListPagesAsync to read more than 1000.").SetArgDisplayNames("Limit=0");
+            yield return new TestCaseData(new MessageListQuery { Limit = 1001 }, "MessageListQuery.Limit must be between 1 and 1000; it is 1001. Use ListAllAsync or ListPagesAsync to read more than 1000.").SetArgDisplayNames("Limit=1001");
+            yield return new TestCaseData(new MessageListQuery { Limit = -5 }, "MessageListQuery.Limit must be between 1 and 1000; it is -5.").SetArgDisplayNames("Limit=-5");
             yield return new TestCaseData(new MessageListQuery { Offset = -1 }, "MessageListQuery.Offset must be 0 or more; it is -1.").SetArgDisplayNames("Offset=-1");
         }
 
@@ -169,6 +169,7 @@ namespace Sendblue.Tests.Validation
 
         [TestCase(1)]
         [TestCase(100)]
+        [TestCase(1000)]
         public async Task ListAsync_LimitAtTheBounds_IsSent(int limit)
         {
             var http = MockHttp.Returning(Payloads.Page(0, 0, limit, false));

@@ -229,7 +229,8 @@ namespace Sendblue.Tests.Webhooks
             yield return Case("{\"message_handle\":\"h-1\"} {}", "The webhook body is not valid JSON: ", "two values");
             yield return Case(string.Empty, "The webhook body is not valid JSON: ", "empty");
             yield return Case("   ", "The webhook body is not valid JSON: ", "blank");
-            yield return Case(new string('[', 200) + new string(']', 200), "The webhook body is not valid JSON: ", "too deep");
+            yield return Case(new string('[', 200) + new string(']', 200), "The webhook body is a JSON array, not a Sendblue message object.", "too deep");
+            yield return Case("{\"message_handle\":" + new string('[', 200) + new string(']', 200) + "}", "The webhook body is not valid JSON: ", "too deep inside");
             yield return Case("""[{"message_handle":"h-1"}]""", "The webhook body is a JSON array, not a Sendblue message object.", "array");
             yield return Case("\"DELIVERED\"", "The webhook body is a JSON string, not a Sendblue message object.", "string");
             yield return Case("42", "The webhook body is a JSON integer, not a Sendblue message object.", "integer");
@@ -250,10 +251,10 @@ namespace Sendblue.Tests.Webhooks
         }
 
         [TestCase("""{"message_handle":"h-1","is_outbound":"maybe"}""", "Could not convert string to boolean: maybe. Path 'is_outbound'")]
-        [TestCase("""{"message_handle":"h-1","date_created":5}""", "Unexpected character encountered while parsing value: 5. Path 'date_created'")]
-        [TestCase("""{"message_handle":"h-1","date_sent":"last tuesday"}""", "Could not convert string to DateTimeOffset: last tuesday. Path 'date_sent'")]
-        [TestCase("""{"message_handle":"h-1","status":["DELIVERED"]}""", "Expected a string for MessageStatus at 'status', got StartArray.")]
-        [TestCase("""{"message_handle":"h-1","send_style":{"name":"loud"}}""", "Expected a string for SendStyle at 'send_style', got StartObject.")]
+        [TestCase("""{"message_handle":"h-1","date_created":5}""", "'date_created' must be a date and time (ISO 8601); it is the number 5.")]
+        [TestCase("""{"message_handle":"h-1","date_sent":"last tuesday"}""", "'date_sent' must be a date and time (ISO 8601); it is the string \"last tuesday\".")]
+        [TestCase("""{"message_handle":"h-1","status":["DELIVERED"]}""", "'status' must be a string; it is an array.")]
+        [TestCase("""{"message_handle":"h-1","send_style":{"name":"loud"}}""", "'send_style' must be a string; it is an object.")]
         [TestCase("""{"message_handle":{"id":"h-1"}}""", "Path 'message_handle'")]
         public void FieldOfTheWrongType_ThrowsSendblueException_NamingTheField(string body, string says)
         {

@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace Sendblue.Http
+{
+    /// <summary>
+    /// Builds an operation's URL the way the generated methods describe it: the base URL, the path
+    /// with its parameters escaped, and the query parameters that are set, each in its wire form
+    /// (booleans <c>true</c>/<c>false</c>, enum-likes as their wire value, date-times as UTC
+    /// instants, dates as <c>yyyy-MM-dd</c>). Unset parameters are not sent.
+    /// </summary>
+    internal sealed class RequestUrl
+    {
+        private const string InstantFormat = "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF'Z'";
+        private const string DateFormat = "yyyy'-'MM'-'dd";
+
+        private readonly StringBuilder _text;
+        private bool _hasQuery;
+
+        public RequestUrl(string baseUrl, string path)
+        {
+            _text = new StringBuilder(baseUrl.Length + path.Length + 64).Append(baseUrl).Append(path);
+        }
+
+        /// <summary>More literal path.</summary>
+        public RequestUrl Path(string literal)
+        {
+            _text.Append(literal);
+            return this;
+        }
+
+        /// <summary>A path parameter, escaped so that a <c>/</c>, <c>?</c> or <c>#</c> in it stays inside its segment.</summary>
+        public RequestUrl PathValue(string value)
+        {
+            _text.Append(Uri.EscapeDataString(value));
+            return this;
+        }
+
+        public RequestUrl PathValue(int value) => PathValue(value.ToString(CultureInfo.InvariantCulture));
+
+        public RequestUrl PathValue(long value) => PathValue(value.ToString(CultureInfo.InvariantCulture));
+
+        public RequestUrl Query(string name, string? value)
+        {
+            if (value != null)
+            {
+                Append(name, value);
+            }
+
+            return this;
+        }
+
+        public RequestUrl Query(string name, bool? value) => value is bool b ? Append(name, b ? "true" : "false") : this;
+
+        public RequestUrl Query(string name, int? value) => value is int i ? Append(name, i.ToString(CultureInfo.InvariantCulture)) : this;
+
+        public RequestUrl Query(string name, long? value) => value is long l ? Append(name, l.ToString(CultureInfo.InvariantCulture)) : this;
+
+        public RequestUrl Query(string name, double? value) => value is double d ? Append(name, d.ToString("R", CultureInfo.InvariantCulture)) : this;
+
+        public RequestUrl Query(string name, decimal? value) => value is decimal d ? Append(name, d.ToString(CultureInfo.InvariantCulture)) : this;
+
+        /// <summary>A date-time as the instant it names, in UTC (<c>2024-01-31T23:59:59Z</c>), whatever its offset.</summary>
+        public RequestUrl Query(string name, DateTimeOffset? value) =>
+            value is DateTimeOffset d ? Append(name, d.ToUniversalTime().ToString(InstantFormat, CultureInfo.InvariantCulture)) : this;
+
+        /// <summary>A date (<c>format: date</c>).</summary>
+        public RequestUrl Query(string name, DateTime? value) =>
+            value is DateTime d ? Append(name, d.ToString(DateFormat, CultureInfo.InvariantCulture)) : this;
+
+        /// <summary>An enum-like value (or any other struct) by its wire text.</summary>
+        public RequestUrl Query<T>(string name, T? value)
+            where T : struct =>
+            value is T v ? Append(name, v.ToString() ?? string.Empty) : this;
+
+        /// <summary>An array as the parameter repeated (<c>a=1&amp;a=2</c>), OpenAPI's default form.</summary>
+        public RequestUrl Query(string name, IEnumerable<string>? values)
+        {
+            if (values != null)
+            {
+                foreach (var value in values)
+                {
+                    Query(name, value);
+                }
+            }
+
+            return this;
+        }
+
+        private RequestUrl Append(string name, string value)
+        {
+            _text.Append(_hasQuery ? '&' : '?').Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+            _hasQuery = true;
+            return this;
+        }
+
+        public override string ToString() => _text.ToString();
+    }
+}

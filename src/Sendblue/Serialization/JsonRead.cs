@@ -1,0 +1,519 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Numerics;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Sendblue.Serialization
+{
+    /// <summary>Reads one item of a JSON array (false at the array's end), or one value of a map.</summary>
+    internal delegate bool JsonItemReader<T>(JsonReader reader, JsonSerializer serializer, out T item);
+
+    /// <summary>
+    /// The typed reads the generated model converters call (<c>build/templates/Class.liquid</c>). Each
+    /// reads the next value from a reader that is on a property name (or inside an array, before an
+    /// item), with the rules Newtonsoft's serializer applies to a property of that type under the
+    /// SDK's settings: <c>null</c> is no value, a number in a text field keeps its text, <c>""</c>
+    /// is no value for an enum-like, date or number. Where the SDK deliberately reads more than the
+    /// serializer (an integer written <c>4001.0</c> or <c>"4001"</c>), the method says so. A value of
+    /// the wrong kind throws a <see cref="JsonSerializationException"/> that names the field.
+    /// </summary>
+    internal static class JsonRead
+    {
+        private static readonly JsonLoadSettings TreeSettings = new()
+        {
+            CommentHandling = CommentHandling.Ignore,
+            LineInfoHandling = LineInfoHandling.Ignore,
+        };
+
+        /// <summary>Moves to the next token that is not a comment; false at the end of the input.</summary>
+        public static bool MoveToValue(JsonReader reader)
+        {
+            do
+            {
+                if (!reader.Read())
+                {
+                    return false;
+                }
+            }
+            while (reader.TokenType == JsonToken.Comment);
+
+            return true;
+        }
+
+        private static void MoveToValueOrThrow(JsonReader reader)
+        {
+            if (!MoveToValue(reader))
+            {
+                throw new JsonReaderException($"The JSON ends where a value of '{reader.Path}' belongs.");
+            }
+        }
+
+        /// <summary>Text: a number or boolean keeps its text as written (<c>1e3</c> stays "1e3").</summary>
+        public static string? String(JsonReader reader) => reader.ReadAsString();
+
+        public static bool? Boolean(JsonReader reader) => reader.ReadAsBoolean();
+
+        public static double? Double(JsonReader reader) => reader.ReadAsDouble();
+
+        public static decimal? Decimal(JsonReader reader) => reader.ReadAsDecimal();
+
+        /// <summary>
+        /// A whole number: an integer, a number with no fraction (<c>4001.0</c>, <c>4.001e3</c>) or a
+        /// string holding one (<c>"4001"</c>), as the API writes them; a fraction, an overflow or
+        /// anything else names the field. (The serializer refuses <c>4001.0</c>; the API sends it.)
+        /// </summary>
+        public static int? Int32(JsonReader reader)
+        {
+            MoveToValueOrThrow(reader);
+            return (int?)IntegerAt(reader, int.MinValue, int.MaxValue, Int32Name);
+        }
+
+        /// <inheritdoc cref="Int32"/>
+        public static long? Int64(JsonReader reader)
+        {
+            MoveToValueOrThrow(reader);
+            return IntegerAt(reader, long.MinValue, long.MaxValue, Int64Name);
+        }
+
+        private const string Int32Name = "a 32-bit whole number";
+        private const string Int64Name = "a 64-bit whole number";
+        private const string DateTimeName = "a date and time (ISO 8601)";
+
+        private static long? IntegerAt(JsonReader reader, long min, long max, string what)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonToken.Null:
+                case JsonToken.Undefined:
+                    return null;
+                case JsonToken.Integer:
+                    if (reader.Value is long integer && integer >= min && integer <= max)
+                    {
+                        return integer;
+                    }
+
+                    if (reader.Value is BigInteger || reader.Value is long)
+                    {
+                        throw Wrong(reader, what, "it is out of range");
+                    }
+
+                    break;
+                case JsonToken.Float:
+                    if (reader.Value is double d && !double.IsNaN(d) && !double.IsInfinity(d) && Math.Floor(d) == d)
+                    {
+                        if (d >= min && d <= max && d != 9223372036854775808d)
+                        {
+                            return (long)d;
+                        }
+
+                        throw Wrong(reader, what, "it is out of range");
+                    }
+
+                    if (reader.Value is decimal m && decimal.Truncate(m) == m)
+                    {
+                        if (m >= min && m <= max)
+                        {
+                            return (long)m;
+                        }
+
+                        throw Wrong(reader, what, "it is out of range");
+                    }
+
+                    throw Wrong(reader, what, "it has a fraction");
+                case JsonToken.String:
+                    var text = (string?)reader.Value;
+                    if (string.IsNullOrEmpty(text))
+                    {
+                        return null;
+                    }
+
+                    if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
+                    {
+                        if (parsed >= min && parsed <= max)
+                        {
+                            return parsed;
+                        }
+
+                        throw Wrong(reader, what, "it is out of range");
+                    }
+
+                    if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                    {
+                        if (decimal.Truncate(number) != number)
+                        {
+                            throw Wrong(reader, what, "it has a fraction");
+                        }
+
+                        if (number >= min && number <= max)
+                        {
+                            return (long)number;
+                        }
+                    }
+
+                    throw Wrong(reader, what, BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? "it is out of range" : "it is not a number");
+            }
+
+            throw Wrong(reader, what, null);
+        }
+
+        /// <summary>
+        /// A date-time: the API's shape (<c>2024-05-14T18:03:11.512Z</c>) parsed directly, anything
+        /// else exactly as Newtonsoft reads a date under <c>DateParseHandling.None</c>.
+        /// </summary>
+        public static DateTimeOffset? DateTimeOffset(JsonReader reader)
+        {
+            MoveToValueOrThrow(reader);
+            return DateTimeOffsetAt(reader);
+        }
+
+        private static DateTimeOffset? DateTimeOffsetAt(JsonReader reader)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonToken.Null:
+                case JsonToken.Undefined:
+                    return null;
+                case JsonToken.String:
+                    var text = (string)reader.Value!;
+                    if (text.Length == 0)
+                    {
+                        return null;
+                    }
+
+                    if (IsoInstant.TryParse(text, out var instant))
+                    {
+                        return instant;
+                    }
+
+                    return ParseAsNewtonsoft(reader, text);
+                case JsonToken.Date:
+                    return reader.Value is DateTimeOffset offset ? offset : new DateTimeOffset((DateTime)reader.Value!);
+                default:
+                    throw Wrong(reader, DateTimeName, null);
+            }
+        }
+
+        // Off the API's shape: Newtonsoft's own conversion (its ISO parser, then DateTimeOffset.TryParse).
+        private static DateTimeOffset? ParseAsNewtonsoft(JsonReader reader, string text)
+        {
+            try
+            {
+                using var single = new JsonTextReader(new StringReader(JsonConvert.ToString(text)))
+                {
+                    DateParseHandling = DateParseHandling.None,
+                    Culture = reader.Culture,
+                };
+                return single.ReadAsDateTimeOffset();
+            }
+            catch (JsonReaderException)
+            {
+                throw Wrong(reader, DateTimeName, null);
+            }
+        }
+
+        /// <summary>A date without a time (<c>format: date</c>): <c>yyyy-MM-dd</c>, read as a <see cref="DateTime"/> of unspecified kind.</summary>
+        public static DateTime? Date(JsonReader reader)
+        {
+            MoveToValueOrThrow(reader);
+            switch (reader.TokenType)
+            {
+                case JsonToken.Null:
+                case JsonToken.Undefined:
+                    return null;
+                case JsonToken.String:
+                    var text = (string)reader.Value!;
+                    if (text.Length == 0)
+                    {
+                        return null;
+                    }
+
+                    if (System.DateTime.TryParseExact(text, "yyyy'-'MM'-'dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                    {
+                        return date;
+                    }
+
+                    // A date-time where a date belongs: the calendar date as written.
+                    if (System.DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+                    {
+                        return instant.Date;
+                    }
+
+                    throw Wrong(reader, "a date (yyyy-MM-dd)", null);
+                default:
+                    throw Wrong(reader, "a date (yyyy-MM-dd)", null);
+            }
+        }
+
+        /// <summary>
+        /// The wire text of an enum-like value; null for <c>null</c> and <c>""</c> (the API's "no
+        /// value"). A number or boolean keeps its text, as <see cref="ExtensibleEnumConverter"/> does.
+        /// </summary>
+        public static string? EnumText(JsonReader reader)
+        {
+            MoveToValueOrThrow(reader);
+            return EnumTextAt(reader);
+        }
+
+        /// <summary><see cref="EnumText"/> of the token the reader is on.</summary>
+        public static string? EnumTextAt(JsonReader reader)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonToken.Null:
+                case JsonToken.Undefined:
+                    return null;
+                case JsonToken.String:
+                    var text = (string)reader.Value!;
+                    return text.Length == 0 ? null : text;
+                case JsonToken.Integer:
+                case JsonToken.Float:
+                case JsonToken.Boolean:
+                    return Convert.ToString(reader.Value, CultureInfo.InvariantCulture);
+                default:
+                    throw Wrong(reader, "a string", null);
+            }
+        }
+
+        /// <summary>Any other type: the serializer reads the one value (its converters included).</summary>
+        public static T? Value<T>(JsonReader reader, JsonSerializer serializer)
+        {
+            MoveToValueOrThrow(reader);
+            return serializer.Deserialize<T>(reader);
+        }
+
+        /// <summary>
+        /// A list. An existing list is added to, as the serializer populates a list property that
+        /// already holds one (a body naming the field twice).
+        /// </summary>
+        public static IList<T>? List<T>(JsonReader reader, JsonSerializer serializer, IList<T>? existing, JsonItemReader<T> item)
+        {
+            MoveToValueOrThrow(reader);
+            switch (reader.TokenType)
+            {
+                case JsonToken.Null:
+                case JsonToken.Undefined:
+                    return null;
+                case JsonToken.String when ((string)reader.Value!).Length == 0:
+                    // The serializer reads "" as no value where an object or list belongs.
+                    return null;
+                case JsonToken.StartArray:
+                    var list = existing ?? new List<T>();
+                    while (item(reader, serializer, out var value))
+                    {
+                        list.Add(value);
+                    }
+
+                    return list;
+                default:
+                    throw Wrong(reader, "an array", null);
+            }
+        }
+
+        /// <summary>A map from names to values; an existing map is added to.</summary>
+        public static IDictionary<string, T>? Map<T>(JsonReader reader, JsonSerializer serializer, IDictionary<string, T>? existing, JsonItemReader<T> value)
+        {
+            MoveToValueOrThrow(reader);
+            switch (reader.TokenType)
+            {
+                case JsonToken.Null:
+                case JsonToken.Undefined:
+                    return null;
+                case JsonToken.String when ((string)reader.Value!).Length == 0:
+                    return null;
+                case JsonToken.StartObject:
+                    var map = existing ?? new Dictionary<string, T>();
+                    while (MoveToValue(reader) && reader.TokenType == JsonToken.PropertyName)
+                    {
+                        var name = (string)reader.Value!;
+                        if (!value(reader, serializer, out var item))
+                        {
+                            throw Wrong(reader, "a value", null);
+                        }
+
+                        map[name] = item;
+                    }
+
+                    if (reader.TokenType != JsonToken.EndObject)
+                    {
+                        throw new JsonReaderException($"The JSON ends inside the object of '{reader.Path}'.");
+                    }
+
+                    return map;
+                default:
+                    throw Wrong(reader, "an object", null);
+            }
+        }
+
+        // Item readers of the primitive types, for List and Map. A Newtonsoft ReadAs... call
+        // returns null at an array's end; the token then tells the end from a null item.
+        // A null item stays null, as the serializer keeps it (the list's type cannot say so).
+        public static readonly JsonItemReader<string> StringItem = (JsonReader r, JsonSerializer s, out string item) =>
+        {
+            item = r.ReadAsString()!;
+            return r.TokenType != JsonToken.EndArray;
+        };
+
+        public static readonly JsonItemReader<bool> BooleanItem = (JsonReader r, JsonSerializer s, out bool item) =>
+        {
+            var value = r.ReadAsBoolean();
+            item = value ?? false;
+            return End(r, value.HasValue, "a boolean");
+        };
+
+        public static readonly JsonItemReader<double> DoubleItem = (JsonReader r, JsonSerializer s, out double item) =>
+        {
+            var value = r.ReadAsDouble();
+            item = value ?? 0;
+            return End(r, value.HasValue, "a number");
+        };
+
+        public static readonly JsonItemReader<int> Int32Item = (JsonReader r, JsonSerializer s, out int item) =>
+        {
+            item = 0;
+            if (!MoveToItem(r))
+            {
+                return false;
+            }
+
+            item = (int)(IntegerAt(r, int.MinValue, int.MaxValue, Int32Name) ?? throw Wrong(r, Int32Name, "null is not allowed in this list"));
+            return true;
+        };
+
+        public static readonly JsonItemReader<long> Int64Item = (JsonReader r, JsonSerializer s, out long item) =>
+        {
+            item = 0;
+            if (!MoveToItem(r))
+            {
+                return false;
+            }
+
+            item = IntegerAt(r, long.MinValue, long.MaxValue, Int64Name) ?? throw Wrong(r, Int64Name, "null is not allowed in this list");
+            return true;
+        };
+
+        public static readonly JsonItemReader<DateTimeOffset> DateTimeOffsetItem = (JsonReader r, JsonSerializer s, out DateTimeOffset item) =>
+        {
+            item = default;
+            if (!MoveToItem(r))
+            {
+                return false;
+            }
+
+            item = DateTimeOffsetAt(r) ?? throw Wrong(r, DateTimeName, "null is not allowed in this list");
+            return true;
+        };
+
+        /// <summary>An item of any other type, read by the serializer.</summary>
+        public static bool ValueItem<T>(JsonReader reader, JsonSerializer serializer, out T item)
+        {
+            item = default!;
+            if (!MoveToItem(reader))
+            {
+                return false;
+            }
+
+            item = serializer.Deserialize<T>(reader)!;
+            return true;
+        }
+
+        /// <summary>Moves to the next item of an array (or value of a map); false at the array's end.</summary>
+        public static bool MoveToItem(JsonReader reader)
+        {
+            MoveToValueOrThrow(reader);
+            return reader.TokenType != JsonToken.EndArray;
+        }
+
+        private static bool End(JsonReader reader, bool hasValue, string what)
+        {
+            if (reader.TokenType == JsonToken.EndArray)
+            {
+                return false;
+            }
+
+            if (!hasValue)
+            {
+                throw Wrong(reader, what, "null is not allowed in this list");
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// A value of a field the model does not declare, kept as the serializer keeps extension
+        /// data: a string, long, double, bool or null as such, an object or array as a JToken tree
+        /// (when a name repeats inside it, the last one wins and moves to the end).
+        /// </summary>
+        public static object? ExtensionValue(JsonReader reader)
+        {
+            MoveToValueOrThrow(reader);
+            return reader.TokenType switch
+            {
+                JsonToken.StartObject or JsonToken.StartArray => Tree(reader),
+                JsonToken.Null or JsonToken.Undefined => null,
+                JsonToken.String or JsonToken.Integer or JsonToken.Float or JsonToken.Boolean or JsonToken.Date or JsonToken.Bytes => reader.Value,
+                _ => throw Wrong(reader, "a JSON value", null),
+            };
+        }
+
+        private static JToken Tree(JsonReader reader)
+        {
+            if (reader.TokenType == JsonToken.StartArray)
+            {
+                var array = new JArray();
+                while (MoveToValue(reader) && reader.TokenType != JsonToken.EndArray)
+                {
+                    array.Add(Token(reader));
+                }
+
+                return array;
+            }
+
+            var obj = new JObject();
+            while (MoveToValue(reader) && reader.TokenType == JsonToken.PropertyName)
+            {
+                var name = (string)reader.Value!;
+                MoveToValueOrThrow(reader);
+                var value = Token(reader);
+                obj.Remove(name);
+                obj.Add(name, value);
+            }
+
+            if (reader.TokenType != JsonToken.EndObject)
+            {
+                throw new JsonReaderException($"The JSON ends inside the object of '{reader.Path}'.");
+            }
+
+            return obj;
+        }
+
+        private static JToken Token(JsonReader reader) => reader.TokenType switch
+        {
+            JsonToken.StartObject or JsonToken.StartArray => Tree(reader),
+            JsonToken.Null => JValue.CreateNull(),
+            JsonToken.Undefined => JValue.CreateUndefined(),
+            JsonToken.String => JValue.CreateString((string?)reader.Value),
+            _ => new JValue(reader.Value),
+        };
+
+        internal static JsonSerializationException Wrong(JsonReader reader, string expected, string? why)
+        {
+            var found = reader.TokenType switch
+            {
+                JsonToken.String => "the string " + Quote(reader.Value as string),
+                JsonToken.Integer or JsonToken.Float => "the number " + Convert.ToString(reader.Value, CultureInfo.InvariantCulture),
+                JsonToken.Boolean => "the boolean " + ((bool)reader.Value! ? "true" : "false"),
+                JsonToken.StartObject => "an object",
+                JsonToken.StartArray => "an array",
+                JsonToken.Null => "null",
+                _ => reader.TokenType.ToString(),
+            };
+            return new JsonSerializationException($"'{reader.Path}' must be {expected}; it is {found}{(why is null ? string.Empty : ", and " + why)}.");
+        }
+
+        private static string Quote(string? text) =>
+            text is null ? "null" : "\"" + (text.Length > 60 ? text.Substring(0, 60) + "..." : text) + "\"";
+    }
+}

@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using Newtonsoft.Json;
+
+namespace Sendblue.Serialization
+{
+    /// <summary>
+    /// The part of every model's converter that is the same for all of them: walking the object,
+    /// names matched exactly and then ignoring case (as the serializer matches them), unknown fields
+    /// kept in <c>AdditionalProperties</c>, and writing only what is set. The part that differs per
+    /// model (one <c>switch</c> over its fields with a typed read each, and its writes) is generated
+    /// from the spec by <c>build/templates/Class.liquid</c>.
+    /// </summary>
+    internal abstract class ModelJsonConverter<T> : JsonConverter
+        where T : class
+    {
+        /// <summary>Every name the generated switch answers, in the order of the spec (aliases last).</summary>
+        protected abstract string[] FieldNames { get; }
+
+        protected abstract T Create();
+
+        /// <summary>Reads the value of field <paramref name="name"/> into the model; false when the model does not declare it.</summary>
+        protected abstract bool ReadField(T model, string name, JsonReader reader, JsonSerializer serializer);
+
+        protected abstract void WriteFields(JsonWriter writer, T model, JsonSerializer serializer);
+
+        /// <summary>The model's unknown fields; null when it has none and <paramref name="create"/> is false.</summary>
+        protected abstract IDictionary<string, object>? AdditionalProperties(T model, bool create);
+
+        public override bool CanConvert(Type objectType) => objectType == typeof(T);
+
+        public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
+        {
+            if (reader.TokenType == JsonToken.None || reader.TokenType == JsonToken.Comment)
+            {
+                JsonRead.MoveToValue(reader);
+            }
+
+            return ReadAt(reader, serializer, existingValue as T);
+        }
+
+        public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
+        {
+            if (value is not T model)
+            {
+                writer.WriteNull();
+                return;
+            }
+
+            writer.WriteStartObject();
+            WriteFields(writer, model, serializer);
+            var additional = AdditionalProperties(model, create: false);
+            if (additional != null)
+            {
+                foreach (var field in additional)
+                {
+                    writer.WritePropertyName(field.Key);
+                    serializer.Serialize(writer, field.Value);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        /// <summary>
+        /// A whole body: one JSON object and nothing after it. <c>null</c>, an array or a scalar
+        /// where the object belongs names what came instead.
+        /// </summary>
+        public T ReadBody(JsonReader reader, JsonSerializer serializer)
+        {
+            if (!JsonRead.MoveToValue(reader))
+            {
+                throw new JsonSerializationException($"The body is empty where a {typeof(T).Name} object belongs.");
+            }
+
+            if (reader.TokenType != JsonToken.StartObject)
+            {
+                throw JsonRead.Wrong(reader, $"a {typeof(T).Name} object", null);
+            }
+
+            var model = Create();
+            ReadFields(reader, serializer, model);
+            if (JsonRead.MoveToValue(reader))
+            {
+                throw new JsonSerializationException($"The body goes on after its {typeof(T).Name} object ({reader.TokenType} at line {LineOf(reader)}).");
+            }
+
+            return model;
+        }
+
+        /// <summary>A field's value: null (keeping <paramref name="existing"/>, as the serializer does) or an object, into <paramref name="existing"/> when there is one.</summary>
+        public T? Read(JsonReader reader, JsonSerializer serializer, T? existing)
+        {
+            JsonRead.MoveToValue(reader);
+            return ReadAt(reader, serializer, existing) ?? existing;
+        }
+
+        /// <summary>An item of a list of this model (false at the end of the list).</summary>
+        public bool ReadItem(JsonReader reader, JsonSerializer serializer, out T item)
+        {
+            item = null!;
+            if (!JsonRead.MoveToItem(reader))
+            {
+                return false;
+            }
+
+            item = ReadAt(reader, serializer, null)!;
+            return true;
+        }
+
+        private T? ReadAt(JsonReader reader, JsonSerializer serializer, T? existing)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonToken.Null:
+                case JsonToken.Undefined:
+                    return null;
+                case JsonToken.String when ((string)reader.Value!).Length == 0:
+                    // The serializer reads "" as no value where an object belongs.
+                    return null;
+                case JsonToken.StartObject:
+                    var model = existing ?? Create();
+                    ReadFields(reader, serializer, model);
+                    return model;
+                default:
+                    throw JsonRead.Wrong(reader, $"a {typeof(T).Name} object", null);
+            }
+        }
+
+        /// <summary>
+        /// Reads the fields of the object the reader is on (its StartObject) into <paramref name="model"/>
+        /// and returns how many of them the model declares.
+        /// </summary>
+        public int ReadFields(JsonReader reader, JsonSerializer serializer, T model)
+        {
+            var declared = 0;
+            while (JsonRead.MoveToValue(reader))
+            {
+                if (reader.TokenType == JsonToken.EndObject)
+                {
+                    return declared;
+                }
+
+                var name = (string)reader.Value!;
+                if (ReadField(model, name, reader, serializer) || ReadFieldIgnoringCase(model, name, reader, serializer))
+                {
+                    declared++;
+                }
+                else
+                {
+                    AdditionalProperties(model, create: true)![name] = JsonRead.ExtensionValue(reader)!;
+                }
+            }
+
+            throw new JsonReaderException($"The JSON ends inside a {typeof(T).Name} object at '{reader.Path}'.");
+        }
+
+        private bool ReadFieldIgnoringCase(T model, string name, JsonReader reader, JsonSerializer serializer)
+        {
+            foreach (var field in FieldNames)
+            {
+                if (string.Equals(field, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return ReadField(model, field, reader, serializer);
+                }
+            }
+
+            return false;
+        }
+
+        private static int LineOf(JsonReader reader) => reader is IJsonLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
+    }
+}
