@@ -46,7 +46,7 @@ namespace Sendblue.ContractTests.Prism
             Assert.That((status, violations), Is.EqualTo((200, (string?)null)));
         }
 
-        [TestCase("api/v2/messages?limit=101", "limit")]
+        [TestCase("api/v2/messages?limit=1001", "limit")]
         [TestCase("api/v2/messages?limit=0", "limit")]
         [TestCase("api/v2/messages?offset=-1", "offset")]
         [TestCase("api/v2/messages?status=LOST", "status")]
