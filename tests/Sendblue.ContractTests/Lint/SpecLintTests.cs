@@ -39,6 +39,10 @@ namespace Sendblue.ContractTests.Lint
             Document.Paths.SelectMany(path => (path.Value.Operations ?? new Dictionary<HttpMethod, Microsoft.OpenApi.OpenApiOperation>())
                 .Select(op => ($"{op.Key.Method} {path.Key}", op.Value)));
 
+        /// <summary>How many <c>operationId:</c> keys spec/openapi.yaml writes: one per operation, counted on the text, not through a reader.</summary>
+        private static int OperationIdsWritten() =>
+            File.ReadLines(RepoPaths.Spec).Count(line => line.TrimStart().StartsWith("operationId:", StringComparison.Ordinal));
+
         private static IOpenApiMediaType? Json(IDictionary<string, IOpenApiMediaType>? content) =>
             content is not null && content.TryGetValue("application/json", out var media) ? media : null;
 
@@ -52,7 +56,7 @@ namespace Sendblue.ContractTests.Lint
                 Assert.That(diagnostic.SpecificationVersion, Is.EqualTo(OpenApiSpecVersion.OpenApi3_0));
                 Assert.That(diagnostic.Errors.Select(e => e.ToString()), Is.Empty, "errors of Microsoft.OpenApi's reader and validation rules");
                 Assert.That(diagnostic.Warnings.Select(e => e.ToString()), Is.Empty, "warnings of Microsoft.OpenApi's reader and validation rules");
-                Assert.That(Operations().Count(), Is.EqualTo(4));
+                Assert.That(Operations().Count(), Is.EqualTo(OperationIdsWritten()), "every operation the file writes is read (one per operationId key)");
             });
         }
 
