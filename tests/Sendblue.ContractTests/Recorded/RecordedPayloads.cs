@@ -34,6 +34,7 @@ namespace Sendblue.ContractTests.Recorded
             "get-status" => "GetStatus",
             "retrieve-message" => "Get",
             "list-messages" => "List",
+            "update-app-card" => "UpdateAppCard",
             _ => null,
         };
     }
