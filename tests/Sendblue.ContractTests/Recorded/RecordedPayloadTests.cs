@@ -27,6 +27,9 @@ namespace Sendblue.ContractTests.Recorded
         private static IEnumerable<TestCaseData> Responses() =>
             RecordedPayloads.Responses.Select(r => new TestCaseData(r.File, r.OperationId).SetArgDisplayNames(r.File));
 
+        private static IEnumerable<TestCaseData> Requests() =>
+            RecordedPayloads.Requests.Select(r => new TestCaseData(r.File, r.OperationId).SetArgDisplayNames(r.File));
+
         private static IEnumerable<TestCaseData> Webhooks() =>
             RecordedPayloads.Webhooks.Select(f => new TestCaseData(f).SetArgDisplayNames(f));
 
@@ -35,7 +38,7 @@ namespace Sendblue.ContractTests.Recorded
         {
             Assert.Multiple(() =>
             {
-                Assert.That(RecordedPayloads.Responses.Select(r => r.OperationId).Distinct(), Is.EquivalentTo(SpecContract.Shared.Operations.Select(o => o.OperationId)));
+                Assert.That(RecordedPayloads.Responses.Select(r => SpecContract.Shared.Operation(r.OperationId).Label).Distinct(), Is.EquivalentTo(SpecContract.Shared.Operations.Select(o => o.Label)));
                 Assert.That(RecordedPayloads.Webhooks, Has.Count.GreaterThanOrEqualTo(3));
             });
         }
@@ -54,6 +57,18 @@ namespace Sendblue.ContractTests.Recorded
             var check = SpecContract.Shared.CheckResponse(operationId, 200, RecordedPayloads.Read(file));
 
             Assert.That(check.Errors, Is.Empty, check.ToString());
+        }
+
+        [TestCaseSource(nameof(Requests))]
+        public void TheRecordedRequest_ConformsToTheSpec(string file, string operationId)
+        {
+            var check = SpecContract.Shared.CheckRequest(operationId, RecordedPayloads.Read(file));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(check.Errors, Is.Empty, check.ToString());
+                Assert.That(check.Drift, Is.Empty, "a documented request field the spec's request schema lacks:\n" + string.Join("\n", check.Drift));
+            });
         }
 
         [TestCaseSource(nameof(Webhooks))]

@@ -18,12 +18,19 @@ namespace Sendblue.ContractTests.Validation
             PathTemplate = pathTemplate;
             Operation = operation;
             OperationId = operation.OperationId ?? $"{Method} {pathTemplate}";
+            Tag = operation.Tags?.FirstOrDefault() ?? string.Empty;
             var pattern = Regex.Replace(Regex.Escape(pathTemplate), @"\\\{[^}]+}", "[^/]+");
             _pathPattern = new Regex("^" + pattern + "/?$", RegexOptions.CultureInvariant);
         }
 
-        /// <summary>The operationId, such as <c>List</c>.</summary>
+        /// <summary>The operationId, such as <c>List</c>. Unique within a tag, not across tags: <c>Get</c> is an operation of <c>Messages</c> and of <c>Contacts</c>.</summary>
         public string OperationId { get; }
+
+        /// <summary>The first tag, such as <c>Contacts</c>: the client the operation belongs to.</summary>
+        public string Tag { get; }
+
+        /// <summary><c>Contacts.Get</c>: the tag and the operationId, unique in the spec.</summary>
+        public string QualifiedId => $"{Tag}.{OperationId}";
 
         /// <summary>The HTTP method in upper case.</summary>
         public string Method { get; }
@@ -65,6 +72,6 @@ namespace Sendblue.ContractTests.Validation
         }
 
         /// <inheritdoc />
-        public override string ToString() => $"{OperationId} ({Label})";
+        public override string ToString() => $"{QualifiedId} ({Label})";
     }
 }
