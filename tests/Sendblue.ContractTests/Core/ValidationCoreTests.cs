@@ -27,7 +27,9 @@ namespace Sendblue.ContractTests.Core
             {
                 Assert.That(Spec.Operations.Select(o => o.QualifiedId), Is.SupersetOf(new[] { "Messages.Send", "Messages.GetStatus", "Messages.Get", "Messages.List" }));
                 Assert.That(Spec.Operations.Select(o => o.QualifiedId), Is.Unique);
-                Assert.That(Spec.Operation("Get"), Is.SameAs(Spec.Operation("Messages.Get")), "a bare id several tags share names the Messages operation, the first in the spec");
+                Assert.That(Spec.Operation("Get"), Is.SameAs(Spec.Operation("Messages.Get")));
+                Assert.That(Spec.Operation("TypingIndicators.Send").OperationId, Is.EqualTo("TypingIndicators_Send"));
+                Assert.That(Spec.Operation("TypingIndicators_Send").QualifiedId, Is.EqualTo("TypingIndicators.Send"));
                 Assert.That(Spec.Operation("GET", "/api/v2/messages/{message_id}").OperationId, Is.EqualTo("Get"));
                 Assert.That(Spec.Find("GET", "/api/v2/messages/abc-123")?.OperationId, Is.EqualTo("Get"));
                 Assert.That(Spec.Find("GET", "/api/v2/messages")?.OperationId, Is.EqualTo("List"));

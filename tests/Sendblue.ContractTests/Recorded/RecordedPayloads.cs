@@ -46,6 +46,11 @@ namespace Sendblue.ContractTests.Recorded
             "retrieve-message" => "Get",
             "list-messages" => "List",
             "update-app-card" => "UpdateAppCard",
+            "send-group-message" => "Groups.SendMessage",
+            "modify-group" => "Groups.Modify",
+            "send-typing-indicator" => "TypingIndicators.Send",
+            "upload-media-object" => "MediaObjects.Upload",
+            "evaluate-service" => "Lookups.LookupNumber",
             _ => null,
         };
     }

@@ -55,16 +55,11 @@ namespace Sendblue.ContractTests.Validation
                 ? OpenApiDocument.FromFileAsync(path)
                 : OpenApiYamlDocument.FromFileAsync(path)).GetAwaiter().GetResult());
 
-        /// <summary>
-        /// The operation with this id: a qualified id (<c>Contacts.Get</c>, tag and operationId), or a bare
-        /// operationId (<c>GetStatus</c>). OperationIds repeat across tags (each tag is its own client), so a
-        /// bare id that several tags share names the first of them in the spec's order: the Messages
-        /// operations, which come first, keep the bare ids they had before the other resources joined.
-        /// </summary>
+        /// <summary>The operation with this operationId (<c>GetStatus</c>, <c>Contacts_Get</c>) or qualified id (<c>Contacts.Get</c>: tag and name).</summary>
         /// <exception cref="ArgumentException">The spec has no such operation.</exception>
         public SpecOperation Operation(string operationId) =>
-            Operations.FirstOrDefault(o => o.QualifiedId == operationId)
-            ?? Operations.FirstOrDefault(o => o.OperationId == operationId)
+            Operations.SingleOrDefault(o => o.OperationId == operationId)
+            ?? Operations.SingleOrDefault(o => o.QualifiedId == operationId)
             ?? throw new ArgumentException($"The spec has no operation '{operationId}'; it has {string.Join(", ", Operations.Select(o => o.QualifiedId))}.", nameof(operationId));
 
         /// <summary>The operation at this method and path template, such as <c>GET</c>, <c>/api/v2/messages/{message_id}</c>.</summary>
@@ -122,7 +117,7 @@ namespace Sendblue.ContractTests.Validation
         }
 
         /// <summary>Checks a request body of an operation against the schema of its JSON request body.</summary>
-        /// <param name="operationId">The operation, such as <c>Webhooks.Create</c>.</param>
+        /// <param name="operationId">The operation, such as <c>Webhooks.Create</c> or <c>Webhooks_Create</c>.</param>
         /// <param name="body">The body as text.</param>
         public ContractCheck CheckRequest(string operationId, string body)
         {
