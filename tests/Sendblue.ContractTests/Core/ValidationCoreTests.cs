@@ -30,6 +30,8 @@ namespace Sendblue.ContractTests.Core
                 Assert.That(Spec.Operation("Get"), Is.SameAs(Spec.Operation("Messages.Get")));
                 Assert.That(Spec.Operation("TypingIndicators.Send").OperationId, Is.EqualTo("TypingIndicators_Send"));
                 Assert.That(Spec.Operation("TypingIndicators_Send").QualifiedId, Is.EqualTo("TypingIndicators.Send"));
+                Assert.That(Spec.Find("GET", "/api/v2/contacts/count")?.QualifiedId, Is.EqualTo("Contacts.Count"));
+                Assert.That(Spec.Find("GET", "/api/v2/contacts/%2B19998887777")?.QualifiedId, Is.EqualTo("Contacts.Get"));
                 Assert.That(Spec.Operation("GET", "/api/v2/messages/{message_id}").OperationId, Is.EqualTo("Get"));
                 Assert.That(Spec.Find("GET", "/api/v2/messages/abc-123")?.OperationId, Is.EqualTo("Get"));
                 Assert.That(Spec.Find("GET", "/api/v2/messages")?.OperationId, Is.EqualTo("List"));

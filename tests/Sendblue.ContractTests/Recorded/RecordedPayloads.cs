@@ -51,6 +51,16 @@ namespace Sendblue.ContractTests.Recorded
             "send-typing-indicator" => "TypingIndicators.Send",
             "upload-media-object" => "MediaObjects.Upload",
             "evaluate-service" => "Lookups.LookupNumber",
+            "list-contacts" => "Contacts.List",
+            "create-contact" => "Contacts.Create",
+            "get-contact" => "Contacts.Get",
+            "update-contact" => "Contacts.Update",
+            "delete-contact" => "Contacts.Delete",
+            "count-contacts" => "Contacts.Count",
+            "opt-out-contact" => "Contacts.OptOut",
+            "verify-contact" => "Contacts.Verify",
+            "bulk-create-contacts" => "Contacts.BulkCreate",
+            "bulk-delete-contacts" => "Contacts.BulkDelete",
             _ => null,
         };
     }
