@@ -163,6 +163,20 @@ namespace Sendblue.ContractTests.Core
         }
 
         [Test]
+        public void AWebhookEntry_IsAUrlOrAConfiguration_AndNothingElse()
+        {
+            Assert.Multiple(() =>
+            {
+                Assert.That(Spec.CheckRequest("Webhooks.Create", """{"webhooks":["https://example.com/a",{"url":"https://example.com/b","secret":"s","sendblue_numbers":["+16292925296"]}]}""").Drift, Is.Empty);
+                Assert.That(Spec.CheckRequest("Webhooks.Create", """{"webhooks":["https://example.com/a"]}""").IsValid, Is.True);
+                Assert.That(Spec.CheckRequest("Webhooks.Create", """{"webhooks":[42]}""").IsValid, Is.False, "a number is neither form");
+                Assert.That(Spec.CheckRequest("Webhooks.Create", """{"webhooks":[{"secret":"s"}]}""").IsValid, Is.False, "an object needs its url");
+                Assert.That(Spec.CheckResponse("Webhooks.List", 200, """{"status":"OK","webhooks":{"receive":[{"url":"https://example.com/b","label":"x"}]}}""").Drift.Single().Location,
+                    Is.EqualTo("$.webhooks.receive[*].label"));
+            });
+        }
+
+        [Test]
         public async Task ARequiredFieldMissing_FailsAndIsDrift()
         {
             var schema = await JsonSchema.FromJsonAsync("""{"type":"object","required":["id"],"properties":{"id":{"type":"string"},"n":{"type":"integer"}}}""");

@@ -61,6 +61,11 @@ namespace Sendblue.ContractTests.Recorded
             "verify-contact" => "Contacts.Verify",
             "bulk-create-contacts" => "Contacts.BulkCreate",
             "bulk-delete-contacts" => "Contacts.BulkDelete",
+            "list-webhooks" => "Webhooks.List",
+            "create-webhooks" => "Webhooks.Create",
+            "update-webhooks" => "Webhooks.Update",
+            "delete-webhooks" => "Webhooks.Delete",
+            "get-line-state" => "Lines.GetState",
             _ => null,
         };
     }
