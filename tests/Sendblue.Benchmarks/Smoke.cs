@@ -55,7 +55,7 @@ namespace Sendblue.Benchmarks
             for (var i = 0; i < Math.Min(sdkAll.Count, plainAll.Count); i++)
             {
                 Check(Same(sdkAll[i], plainAll[i]), $"walk item {i}");
-                var unknown = i % 4 == 0 ? new[] { "date_created", "seat_id", "sender_email", "reply_to" } : Array.Empty<string>();
+                var unknown = i % 4 == 0 ? new[] { "date_created" } : Array.Empty<string>();
                 Check(sdkAll[i].AdditionalProperties.Keys.OrderBy(k => k).SequenceEqual(unknown.OrderBy(k => k)), $"walk item {i} unknown fields: {string.Join(",", sdkAll[i].AdditionalProperties.Keys)}");
             }
 

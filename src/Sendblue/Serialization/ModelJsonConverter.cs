@@ -27,6 +27,40 @@ namespace Sendblue.Serialization
         /// <summary>The model's unknown fields; null when it has none and <paramref name="create"/> is false.</summary>
         protected abstract IDictionary<string, object>? AdditionalProperties(T model, bool create);
 
+        /// <summary>
+        /// The field a plain JSON string stands for, when the spec says the model may be written
+        /// that way (<c>x-sendblue-string-form</c>: a webhook as its URL alone); null otherwise.
+        /// </summary>
+        protected virtual string? StringForm => null;
+
+        /// <summary>Writes the model as its plain string when only that field is set; false otherwise.</summary>
+        protected virtual bool TryWriteStringForm(JsonWriter writer, T model, JsonSerializer serializer) => false;
+
+        /// <summary>The names <see cref="ReadField"/> answers: for a converter that reads another model's fields.</summary>
+        internal string[] Fields => FieldNames;
+
+        /// <summary><see cref="ReadField"/>, for a converter that reads another model's fields (a string-form union).</summary>
+        internal bool ReadFieldOf(T model, string name, JsonReader reader, JsonSerializer serializer) => ReadField(model, name, reader, serializer);
+
+        /// <summary><see cref="WriteFields"/>, for a converter that writes another model's fields.</summary>
+        internal void WriteFieldsOf(JsonWriter writer, T model, JsonSerializer serializer) => WriteFields(writer, model, serializer);
+
+        /// <summary>Whether <paramref name="field"/> is the one field of <paramref name="model"/> that would be written.</summary>
+        internal bool WritesOnly(T model, string field, JsonSerializer serializer)
+        {
+            if (AdditionalProperties(model, create: false) is { Count: > 0 })
+            {
+                return false;
+            }
+
+            using var probe = new Newtonsoft.Json.Linq.JTokenWriter();
+            probe.WriteStartObject();
+            WriteFields(probe, model, serializer);
+            probe.WriteEndObject();
+            var written = (Newtonsoft.Json.Linq.JObject)probe.Token!;
+            return written.Count == 1 && written.Property(field) != null;
+        }
+
         public override bool CanConvert(Type objectType) => objectType == typeof(T);
 
         public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
@@ -44,6 +78,11 @@ namespace Sendblue.Serialization
             if (value is not T model)
             {
                 writer.WriteNull();
+                return;
+            }
+
+            if (StringForm != null && AdditionalProperties(model, create: false) is not { Count: > 0 } && TryWriteStringForm(writer, model, serializer))
+            {
                 return;
             }
 
@@ -118,6 +157,15 @@ namespace Sendblue.Serialization
                 case JsonToken.String when ((string)reader.Value!).Length == 0:
                     // The serializer reads "" as no value where an object belongs.
                     return null;
+                case JsonToken.String when StringForm is string field:
+                    // The plain string is the value of that one field: read it as the field's value.
+                    var shorthand = existing ?? Create();
+                    using (var value = SendblueJson.CreateReader(new System.IO.StringReader(JsonConvert.ToString((string)reader.Value!))))
+                    {
+                        ReadField(shorthand, field, value, serializer);
+                    }
+
+                    return shorthand;
                 case JsonToken.StartObject:
                     var model = existing ?? Create();
                     ReadFields(reader, serializer, model);

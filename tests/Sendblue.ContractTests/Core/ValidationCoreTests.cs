@@ -25,7 +25,13 @@ namespace Sendblue.ContractTests.Core
         {
             Assert.Multiple(() =>
             {
-                Assert.That(Spec.Operations.Select(o => o.OperationId), Is.EquivalentTo(new[] { "Send", "GetStatus", "Get", "List" }));
+                Assert.That(Spec.Operations.Select(o => o.QualifiedId), Is.SupersetOf(new[] { "Messages.Send", "Messages.GetStatus", "Messages.Get", "Messages.List" }));
+                Assert.That(Spec.Operations.Select(o => o.QualifiedId), Is.Unique);
+                Assert.That(Spec.Operation("Get"), Is.SameAs(Spec.Operation("Messages.Get")));
+                Assert.That(Spec.Operation("TypingIndicators.Send").OperationId, Is.EqualTo("TypingIndicators_Send"));
+                Assert.That(Spec.Operation("TypingIndicators_Send").QualifiedId, Is.EqualTo("TypingIndicators.Send"));
+                Assert.That(Spec.Find("GET", "/api/v2/contacts/count")?.QualifiedId, Is.EqualTo("Contacts.Count"));
+                Assert.That(Spec.Find("GET", "/api/v2/contacts/%2B19998887777")?.QualifiedId, Is.EqualTo("Contacts.Get"));
                 Assert.That(Spec.Operation("GET", "/api/v2/messages/{message_id}").OperationId, Is.EqualTo("Get"));
                 Assert.That(Spec.Find("GET", "/api/v2/messages/abc-123")?.OperationId, Is.EqualTo("Get"));
                 Assert.That(Spec.Find("GET", "/api/v2/messages")?.OperationId, Is.EqualTo("List"));
@@ -119,6 +125,54 @@ namespace Sendblue.ContractTests.Core
                 Assert.That(check.IsValid, Is.True, check.ToString());
                 Assert.That(check.Drift.Single().Kind, Is.EqualTo(DriftKind.EmptyEnumValue));
                 Assert.That(check.Drift.Single().Location, Is.EqualTo("$.send_style"));
+            });
+        }
+
+        [Test]
+        public async Task AUnionValue_IsJudgedByTheBranchItMatches()
+        {
+            // The shape of a webhook entry: a URL, or an object with a url.
+            var schema = await JsonSchema.FromJsonAsync("""
+                {"type":"array","items":{"oneOf":[{"type":"string","format":"uri"},
+                  {"type":"object","required":["url"],"properties":{"url":{"type":"string"},"secret":{"type":"string"}}}]}}
+                """);
+
+            var valid = SpecContract.Check("entries", schema, """["https://example.com/a",{"url":"https://example.com/b","secret":"s"}]""");
+            var drifting = SpecContract.Check("entries", schema, """[{"url":"https://example.com/b","label":"new"}]""");
+            var invalid = SpecContract.Check("entries", schema, """[{"secret":"s"}]""");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(valid.IsValid, Is.True, valid.ToString());
+                Assert.That(valid.Drift, Is.Empty, "the object's fields are the object branch's, not unknown");
+                Assert.That(drifting.Drift.Single(), Is.EqualTo(new DriftFinding(DriftKind.UnknownField, "entries", "$[*].label", "string, such as 'new'")));
+                Assert.That(invalid.Errors, Is.Not.Empty);
+            });
+        }
+
+        [Test]
+        public async Task AnAliasTheSpecNames_IsNoDrift_AndOtherUnknownFieldsStillAre()
+        {
+            var schema = await JsonSchema.FromJsonAsync("""
+                {"type":"object","properties":{"first_name":{"type":"string","x-sendblue-aliases":["firstName"]}}}
+                """);
+
+            var check = SpecContract.Check("contact", schema, """{"firstName":"Ada","nickname":"A"}""");
+
+            Assert.That(check.Drift.Select(d => d.Location), Is.EqualTo(new[] { "$.nickname" }));
+        }
+
+        [Test]
+        public void AWebhookEntry_IsAUrlOrAConfiguration_AndNothingElse()
+        {
+            Assert.Multiple(() =>
+            {
+                Assert.That(Spec.CheckRequest("Webhooks.Create", """{"webhooks":["https://example.com/a",{"url":"https://example.com/b","secret":"s","sendblue_numbers":["+16292925296"]}]}""").Drift, Is.Empty);
+                Assert.That(Spec.CheckRequest("Webhooks.Create", """{"webhooks":["https://example.com/a"]}""").IsValid, Is.True);
+                Assert.That(Spec.CheckRequest("Webhooks.Create", """{"webhooks":[42]}""").IsValid, Is.False, "a number is neither form");
+                Assert.That(Spec.CheckRequest("Webhooks.Create", """{"webhooks":[{"secret":"s"}]}""").IsValid, Is.False, "an object needs its url");
+                Assert.That(Spec.CheckResponse("Webhooks.List", 200, """{"status":"OK","webhooks":{"receive":[{"url":"https://example.com/b","label":"x"}]}}""").Drift.Single().Location,
+                    Is.EqualTo("$.webhooks.receive[*].label"));
             });
         }
 

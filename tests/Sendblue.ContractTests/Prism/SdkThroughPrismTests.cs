@@ -71,6 +71,17 @@ namespace Sendblue.ContractTests.Prism
                 MediaUrl = "https://example.com/table.jpg",
                 SendStyle = SendStyle.Celebration,
                 StatusCallback = "https://example.com/sendblue/status",
+                ReplyTo = new ReplyTo { MessageHandle = "5f2b9c3e-8a41-4d7c-9e2f-0b6a1d3c7e55", PartIndex = 0 },
+                SeatId = "3d9f8a7e-2c1b-4e5d-9f0a-1b2c3d4e5f60",
+                AppCard = new AppCard
+                {
+                    AppName = "Table Booking",
+                    ExtensionBundleId = "com.example.booking.MessagesExtension",
+                    TeamId = "ABCDE12345",
+                    Url = "https://example.com/card?table=2",
+                    Layout = new AppCardLayout { Caption = "Your table", ImageUrl = "https://example.com/table.jpg" },
+                    FallbackText = "Your table for two is ready.",
+                },
             });
 
             var exchange = _wire.Last;

@@ -27,6 +27,9 @@ namespace Sendblue.ContractTests.Recorded
         private static IEnumerable<TestCaseData> Responses() =>
             RecordedPayloads.Responses.Select(r => new TestCaseData(r.File, r.OperationId).SetArgDisplayNames(r.File));
 
+        private static IEnumerable<TestCaseData> Requests() =>
+            RecordedPayloads.Requests.Select(r => new TestCaseData(r.File, r.OperationId).SetArgDisplayNames(r.File));
+
         private static IEnumerable<TestCaseData> Webhooks() =>
             RecordedPayloads.Webhooks.Select(f => new TestCaseData(f).SetArgDisplayNames(f));
 
@@ -35,7 +38,7 @@ namespace Sendblue.ContractTests.Recorded
         {
             Assert.Multiple(() =>
             {
-                Assert.That(RecordedPayloads.Responses.Select(r => r.OperationId).Distinct(), Is.EquivalentTo(SpecContract.Shared.Operations.Select(o => o.OperationId)));
+                Assert.That(RecordedPayloads.Responses.Select(r => SpecContract.Shared.Operation(r.OperationId).Label).Distinct(), Is.EquivalentTo(SpecContract.Shared.Operations.Select(o => o.Label)));
                 Assert.That(RecordedPayloads.Webhooks, Has.Count.GreaterThanOrEqualTo(3));
             });
         }
@@ -56,6 +59,18 @@ namespace Sendblue.ContractTests.Recorded
             Assert.That(check.Errors, Is.Empty, check.ToString());
         }
 
+        [TestCaseSource(nameof(Requests))]
+        public void TheRecordedRequest_ConformsToTheSpec(string file, string operationId)
+        {
+            var check = SpecContract.Shared.CheckRequest(operationId, RecordedPayloads.Read(file));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(check.Errors, Is.Empty, check.ToString());
+                Assert.That(check.Drift, Is.Empty, "a documented request field the spec's request schema lacks:\n" + string.Join("\n", check.Drift));
+            });
+        }
+
         [TestCaseSource(nameof(Webhooks))]
         public void TheRecordedWebhook_ConformsToMessageContent(string file)
         {
@@ -70,14 +85,7 @@ namespace Sendblue.ContractTests.Recorded
             var json = RecordedPayloads.Read(file);
             using var client = ClientAnswering(json);
 
-            object model = operationId switch
-            {
-                "Send" => await client.Messages.SendAsync(new SendMessageRequest { Number = "+19998887777", FromNumber = "+16292925296", Content = "Hello world!" }),
-                "GetStatus" => await client.Messages.GetStatusAsync("msg_abc123def456"),
-                "Get" => await client.Messages.GetAsync("msg_abc123def456"),
-                "List" => await client.Messages.ListAsync(),
-                _ => throw new ArgumentOutOfRangeException(nameof(operationId), operationId, null),
-            };
+            var model = (await Support.SdkInvoker.InvokeAsync(client, SpecContract.Shared.Operation(operationId)))!;
 
             Assert.Multiple(() => AssertReads(ParseKeepingDates(json), model, "$"));
         }
@@ -143,6 +151,13 @@ namespace Sendblue.ContractTests.Recorded
         /// (dates as instants, enum-likes by wire value, <c>""</c> for an enum as null), or kept in
         /// AdditionalProperties.
         /// </summary>
+        private static string? StringFormOf(object model)
+        {
+            var converter = model.GetType().GetCustomAttribute<JsonConverterAttribute>()?.ConverterType;
+            var instance = converter?.GetField("Instance")?.GetValue(null);
+            return converter?.GetProperty("StringForm", BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(instance) as string;
+        }
+
         private static void AssertReads(JToken json, object? model, string path)
         {
             switch (json.Type)
@@ -155,21 +170,38 @@ namespace Sendblue.ContractTests.Recorded
                     }
 
                     var type = model.GetType();
+                    if (model is IDictionary map)
+                    {
+                        foreach (var field in ((JObject)json).Properties())
+                        {
+                            Assert.That(map.Contains(field.Name), Is.True, $"{path}.{field.Name}: not a key of the map");
+                            AssertReads(field.Value, map.Contains(field.Name) ? map[field.Name] : null, $"{path}.{field.Name}");
+                        }
+
+                        break;
+                    }
+
                     var declared = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                         .Select(p => (Property: p, Name: p.GetCustomAttribute<JsonPropertyAttribute>()?.PropertyName))
                         .Where(p => p.Name is not null)
                         .ToDictionary(p => p.Name!, p => p.Property, StringComparer.Ordinal);
+
+                    // Another spelling of a field (x-sendblue-aliases) is a private property named after
+                    // the public one: {Property}Alias{n}. It fills that property.
+                    foreach (var alias in type.GetProperties(BindingFlags.NonPublic | BindingFlags.Instance))
+                    {
+                        var wire = alias.GetCustomAttribute<JsonPropertyAttribute>()?.PropertyName;
+                        var cut = alias.Name.LastIndexOf("Alias", StringComparison.Ordinal);
+                        if (wire is not null && cut > 0 && type.GetProperty(alias.Name.Substring(0, cut)) is PropertyInfo target)
+                        {
+                            declared.TryAdd(wire, target);
+                        }
+                    }
+
                     var additional = (IDictionary<string, object>?)type.GetProperty("AdditionalProperties")?.GetValue(model);
                     foreach (var field in ((JObject)json).Properties())
                     {
-                        var name = field.Name;
-                        if (!declared.ContainsKey(name) && name is "accountEmail" or "account_email")
-                        {
-                            // AccountEmail reads either spelling (API.md).
-                            name = declared.ContainsKey("account_email") ? "account_email" : "accountEmail";
-                        }
-
-                        if (declared.TryGetValue(name, out var property))
+                        if (declared.TryGetValue(field.Name, out var property))
                         {
                             AssertReads(field.Value, property.GetValue(model), $"{path}.{field.Name}");
                         }
@@ -204,6 +236,11 @@ namespace Sendblue.ContractTests.Recorded
                             break;
                         case null:
                             Assert.That(text, Is.Empty, $"{path}: '{text}' was read as null");
+                            break;
+                        case not null when StringFormOf(model) is string field:
+                            // A model the spec lets be written as one field's plain string (x-sendblue-string-form).
+                            var formProperty = model.GetType().GetProperties().Single(p => p.GetCustomAttribute<JsonPropertyAttribute>()?.PropertyName == field);
+                            Assert.That(formProperty.GetValue(model), Is.EqualTo(text), $"{path}: the plain string is {model.GetType().Name}.{formProperty.Name}");
                             break;
                         default:
                             // An enum-like: its wire value.

@@ -55,11 +55,12 @@ namespace Sendblue.ContractTests.Validation
                 ? OpenApiDocument.FromFileAsync(path)
                 : OpenApiYamlDocument.FromFileAsync(path)).GetAwaiter().GetResult());
 
-        /// <summary>The operation with this operationId.</summary>
+        /// <summary>The operation with this operationId (<c>GetStatus</c>, <c>Contacts_Get</c>) or qualified id (<c>Contacts.Get</c>: tag and name).</summary>
         /// <exception cref="ArgumentException">The spec has no such operation.</exception>
         public SpecOperation Operation(string operationId) =>
             Operations.SingleOrDefault(o => o.OperationId == operationId)
-            ?? throw new ArgumentException($"The spec has no operation '{operationId}'; it has {string.Join(", ", Operations.Select(o => o.OperationId))}.", nameof(operationId));
+            ?? Operations.SingleOrDefault(o => o.QualifiedId == operationId)
+            ?? throw new ArgumentException($"The spec has no operation '{operationId}'; it has {string.Join(", ", Operations.Select(o => o.QualifiedId))}.", nameof(operationId));
 
         /// <summary>The operation at this method and path template, such as <c>GET</c>, <c>/api/v2/messages/{message_id}</c>.</summary>
         /// <exception cref="ArgumentException">The spec has no such operation.</exception>
@@ -113,6 +114,22 @@ namespace Sendblue.ContractTests.Validation
             }
 
             return Check(response.Subject, schema, body, errors);
+        }
+
+        /// <summary>Checks a request body of an operation against the schema of its JSON request body.</summary>
+        /// <param name="operationId">The operation, such as <c>Webhooks.Create</c> or <c>Webhooks_Create</c>.</param>
+        /// <param name="body">The body as text.</param>
+        public ContractCheck CheckRequest(string operationId, string body)
+        {
+            var operation = Operation(operationId);
+            var subject = $"{operation.Label} request body";
+            var requestBody = operation.Operation.ActualRequestBody;
+            if (requestBody is null || !requestBody.Content.TryGetValue("application/json", out var media) || media.Schema is null)
+            {
+                return ContractCheck.Failed(subject, $"the spec declares no JSON request body for {operation.QualifiedId}");
+            }
+
+            return Check(subject, media.Schema.ActualSchema, body);
         }
 
         /// <summary>Checks a body against a schema of <c>components/schemas</c> (a webhook body against <c>MessageContent</c>).</summary>
@@ -177,6 +194,13 @@ namespace Sendblue.ContractTests.Validation
         private static void Walk(JToken token, JsonSchema schema, string path, string subject, List<DriftFinding> drift, List<JProperty> emptyEnums)
         {
             var actual = schema.ActualSchema;
+            if (actual.ActualProperties.Count == 0 && Branch(actual, token) is { } branch)
+            {
+                // A union (oneOf/anyOf, such as a webhook entry: a URL or an object): the value is judged by the branch it matches.
+                Walk(token, branch, path, subject, drift, emptyEnums);
+                return;
+            }
+
             switch (token)
             {
                 case JObject obj:
@@ -185,7 +209,8 @@ namespace Sendblue.ContractTests.Validation
                     foreach (var property in obj.Properties().ToList())
                     {
                         var at = path + "." + property.Name;
-                        if (properties.TryGetValue(property.Name, out var propertySchema))
+                        if (properties.TryGetValue(property.Name, out var propertySchema)
+                            || (propertySchema = AliasedProperty(properties, property.Name)) is not null)
                         {
                             var target = propertySchema.ActualSchema;
                             if (property.Value.Type == JTokenType.String && (string?)property.Value == string.Empty && IsStringEnum(target) && !target.Enumeration.Contains(string.Empty))
@@ -226,6 +251,24 @@ namespace Sendblue.ContractTests.Validation
                     break;
             }
         }
+
+        /// <summary>The oneOf/anyOf branch a value validates against, or null when the schema is no union or no branch fits.</summary>
+        private static JsonSchema? Branch(JsonSchema schema, JToken token) =>
+            schema.OneOf.Concat(schema.AnyOf)
+                .Select(b => b.ActualSchema)
+                .FirstOrDefault(b => !b.Validate(token, SchemaType.OpenApi3).Any());
+
+        /// <summary>
+        /// The declared property a field name is another spelling of (<c>x-sendblue-aliases</c>, such as
+        /// <c>firstName</c> for <c>first_name</c>), or null. A spelling the spec names is read by the SDK, so it is no drift.
+        /// </summary>
+        private static JsonSchemaProperty? AliasedProperty(IReadOnlyDictionary<string, JsonSchemaProperty> properties, string name) =>
+            properties.Values.FirstOrDefault(p => Aliases(p).Contains(name, StringComparer.Ordinal));
+
+        private static IEnumerable<string> Aliases(JsonSchema property) =>
+            property.ExtensionData is not null && property.ExtensionData.TryGetValue("x-sendblue-aliases", out var value) && value is System.Collections.IEnumerable list and not string
+                ? list.Cast<object?>().Select(a => a is JValue v ? v.ToString(CultureInfo.InvariantCulture) : a?.ToString() ?? string.Empty)
+                : Array.Empty<string>();
 
         private static bool IsStringEnum(JsonSchema schema) =>
             schema.Enumeration.Count > 0 && schema.Enumeration.All(e => e is string);

@@ -18,12 +18,26 @@ namespace Sendblue.ContractTests.Validation
             PathTemplate = pathTemplate;
             Operation = operation;
             OperationId = operation.OperationId ?? $"{Method} {pathTemplate}";
+            Tag = operation.Tags?.FirstOrDefault() ?? string.Empty;
             var pattern = Regex.Replace(Regex.Escape(pathTemplate), @"\\\{[^}]+}", "[^/]+");
             _pathPattern = new Regex("^" + pattern + "/?$", RegexOptions.CultureInvariant);
         }
 
-        /// <summary>The operationId, such as <c>List</c>.</summary>
+        /// <summary>The operationId, unique in the spec as OpenAPI requires: <c>List</c>, <c>Contacts_List</c>.</summary>
         public string OperationId { get; }
+
+        /// <summary>The first tag, such as <c>Contacts</c>: the client the operation belongs to.</summary>
+        public string Tag { get; }
+
+        /// <summary>
+        /// The operation's name in its client: the operationId without a leading <c>{Tag}_</c>
+        /// (<c>Contacts_List</c> is <c>List</c> of <c>Contacts</c>). The prefix keeps ids unique where tags
+        /// share a name (<c>List</c> of <c>Messages</c>, of <c>Contacts</c>, of <c>Webhooks</c>).
+        /// </summary>
+        public string Name => OperationId.StartsWith(Tag + "_", StringComparison.Ordinal) ? OperationId.Substring(Tag.Length + 1) : OperationId;
+
+        /// <summary><c>Contacts.List</c>: the tag and the name, unique in the spec.</summary>
+        public string QualifiedId => $"{Tag}.{Name}";
 
         /// <summary>The HTTP method in upper case.</summary>
         public string Method { get; }
@@ -65,6 +79,6 @@ namespace Sendblue.ContractTests.Validation
         }
 
         /// <inheritdoc />
-        public override string ToString() => $"{OperationId} ({Label})";
+        public override string ToString() => $"{QualifiedId} ({Label})";
     }
 }

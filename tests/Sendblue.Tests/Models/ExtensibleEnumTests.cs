@@ -54,6 +54,7 @@ namespace Sendblue.Tests.Models
         {
             (MessageType.Message, "message"),
             (MessageType.Group, "group"),
+            (MessageType.Location, "location"), // API.md, "The rest of the API": MessageType gains Location
         };
 
         private static readonly (object Value, string Wire)[] OrderBys =

@@ -76,7 +76,7 @@ namespace Sendblue.Tests.Validation
                 Content = content,
                 MediaUrl = media,
             }));
-            Assert.That(ex!.Message, Does.StartWith("A message needs text or media: set SendMessageRequest.Content, SendMessageRequest.MediaUrl, or both."));
+            Assert.That(ex!.Message, Is.EqualTo("A message needs text, media or an App Card: set at least one of SendMessageRequest.Content, SendMessageRequest.MediaUrl, SendMessageRequest.AppCard. (Parameter 'request')"));
         }
 
         [Test]
