@@ -27,9 +27,10 @@ namespace Sendblue.Http
                 ? ownTransport ?? CreateTransport()
                 : new HttpClientForwardingHandler(brought);
 
+            var redactor = new CredentialRedactor(options.ApiKey, options.ApiSecret);
             var steps = new System.Collections.Generic.List<DelegatingHandler>
             {
-                new ErrorHandler(new CredentialRedactor(options.ApiKey, options.ApiSecret)),
+                new ErrorHandler(redactor),
             };
             if (brought is null)
             {
@@ -42,7 +43,7 @@ namespace Sendblue.Http
                 ProductName = ProductName,
                 ProductVersion = SendblueClient.SdkVersion,
             }));
-            steps.Add(new TimeoutHandler(options.Timeout));
+            steps.Add(new TimeoutHandler(options.Timeout, options.MaxResponseBytes, redactor));
             steps.Add(new CredentialHandler(options.BaseUrl, options.ApiKey!, options.ApiSecret!));
 
             HttpMessageHandler next = transport;
