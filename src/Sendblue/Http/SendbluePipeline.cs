@@ -10,7 +10,7 @@ namespace Sendblue.Http
 {
     /// <summary>
     /// Builds the HTTP pipeline, outermost first:
-    /// errors -> retry -> redirect (Kiota) -> user agent (Kiota) -> per-attempt timeout -> credentials -> transport.
+    /// errors -> retry -> redirect -> user agent (Kiota) -> per-attempt timeout -> credentials -> transport.
     /// With a brought <see cref="HttpClient"/> the retry and redirect steps are left out: that
     /// client's own handlers do them.
     /// </summary>
@@ -35,7 +35,7 @@ namespace Sendblue.Http
             if (brought is null)
             {
                 steps.Add(new RetryHandler(options.MaxRetries, options.RetryBaseDelay));
-                steps.Add(new RedirectHandler(new RedirectHandlerOption { MaxRedirect = 5 }));
+                steps.Add(new RedirectHandler(redactor));
             }
 
             steps.Add(new UserAgentHandler(new UserAgentHandlerOption
