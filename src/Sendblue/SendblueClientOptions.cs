@@ -27,6 +27,15 @@ namespace Sendblue
         /// <summary>The default <see cref="MaxRetries"/>: 2, so at most 3 attempts.</summary>
         public const int DefaultMaxRetries = 2;
 
+        /// <summary>The default <see cref="MaxResponseBytes"/>: 16 MiB.</summary>
+        public const long DefaultMaxResponseBytes = 16L * 1024 * 1024;
+
+        /// <summary>
+        /// The largest <see cref="MaxResponseBytes"/> that takes effect: the most one buffer can
+        /// hold (a little under 2 GiB). A larger value acts as this one.
+        /// </summary>
+        internal const long MaxBufferableBytes = 0x7FFFFFC7 - 1;
+
         /// <summary>Creates options from the environment (see each property for its default).</summary>
         public SendblueClientOptions()
         {
@@ -91,6 +100,15 @@ namespace Sendblue
         public ILoggerFactory? LoggerFactory { get; set; }
 
         /// <summary>
+        /// The largest response body the client reads, in bytes, after decompression: success and
+        /// error bodies alike, announced by <c>Content-Length</c> or not. A larger body ends the call
+        /// with a <see cref="SendblueException"/> that says so, and is not read further (a
+        /// compressed "bomb" stops here too). Default 16 MiB; it must be positive, and values over
+        /// about 2 GiB act as 2 GiB.
+        /// </summary>
+        public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
+        /// <summary>
         /// The first backoff wait; each retry doubles it, with jitter. Tests shorten it; a
         /// <c>Retry-After</c> from the server is always a floor.
         /// </summary>
@@ -98,7 +116,7 @@ namespace Sendblue
 
         /// <summary>Describes the options without the key or the secret.</summary>
         public override string ToString() =>
-            $"SendblueClientOptions {{ BaseUrl = {BaseUrl}, ApiKey = {Describe(ApiKey)}, ApiSecret = {Describe(ApiSecret)}, Timeout = {Timeout}, MaxRetries = {MaxRetries} }}";
+            $"SendblueClientOptions {{ BaseUrl = {BaseUrl}, ApiKey = {Describe(ApiKey)}, ApiSecret = {Describe(ApiSecret)}, Timeout = {Timeout}, MaxRetries = {MaxRetries}, MaxResponseBytes = {MaxResponseBytes} }}";
 
         internal SendblueClientOptions Validated()
         {
@@ -137,6 +155,12 @@ namespace Sendblue
                     $"{nameof(SendblueClientOptions)}.{nameof(MaxRetries)} must be 0 or more; it is {MaxRetries}.");
             }
 
+            if (MaxResponseBytes <= 0)
+            {
+                throw new InvalidOperationException(
+                    $"{nameof(SendblueClientOptions)}.{nameof(MaxResponseBytes)} must be positive; it is {MaxResponseBytes}.");
+            }
+
             return new SendblueClientOptions
             {
                 ApiKey = ApiKey!.Trim(),
@@ -144,6 +168,7 @@ namespace Sendblue
                 BaseUrl = BaseUrl,
                 Timeout = Timeout,
                 MaxRetries = MaxRetries,
+                MaxResponseBytes = Math.Min(MaxResponseBytes, MaxBufferableBytes),
                 RetryBaseDelay = RetryBaseDelay,
                 LoggerFactory = LoggerFactory,
             };

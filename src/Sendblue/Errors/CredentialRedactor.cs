@@ -5,9 +5,10 @@ using System.Linq;
 namespace Sendblue.Errors
 {
     /// <summary>
-    /// Replaces the API key and secret wherever they would reach an exception message, a response
-    /// body kept on an exception, or a header value: a server or proxy echoing a request back must
-    /// not put credentials in a log.
+    /// Replaces the API key and secret wherever a string from the server would reach an exception:
+    /// its message, a response body or header kept on it, the reason phrase, a redirect's target,
+    /// the text of an inner exception. A server or proxy echoing a request back must not put
+    /// credentials in a log.
     /// </summary>
     internal sealed class CredentialRedactor
     {
@@ -31,7 +32,23 @@ namespace Sendblue.Errors
 
         public static CredentialRedactor None { get; } = new();
 
-        public bool Finds(string? text) => text is not null && _values.Any(v => text.IndexOf(v, StringComparison.Ordinal) >= 0);
+        public bool Finds(string? text)
+        {
+            if (text is null)
+            {
+                return false;
+            }
+
+            foreach (var value in _values)
+            {
+                if (text.IndexOf(value, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public string Scrub(string text)
         {
@@ -44,8 +61,28 @@ namespace Sendblue.Errors
         }
 
         public IReadOnlyDictionary<string, IEnumerable<string>> Scrub(IReadOnlyDictionary<string, IEnumerable<string>> headers) =>
-            headers.Values.Any(values => values.Any(Finds))
-                ? headers.ToDictionary(h => h.Key, h => (IEnumerable<string>)h.Value.Select(Scrub).ToArray(), StringComparer.OrdinalIgnoreCase)
+            headers.Any(h => Finds(h.Key) || h.Value.Any(Finds))
+                ? headers
+                    .GroupBy(h => Scrub(h.Key), StringComparer.OrdinalIgnoreCase)
+                    .ToDictionary(g => g.Key, g => (IEnumerable<string>)g.SelectMany(h => h.Value).Select(Scrub).ToArray(), StringComparer.OrdinalIgnoreCase)
                 : headers;
+
+        /// <summary>
+        /// The exception itself when no credential appears anywhere in it (its message, its inner
+        /// exceptions: all that its ToString() prints); otherwise a stand-in chain with the same type
+        /// names and scrubbed messages. The stand-in drops the original stack traces: they are ours,
+        /// but the original object must not stay reachable through InnerException.
+        /// </summary>
+        public Exception? Scrub(Exception? exception)
+        {
+            if (exception is null || _values.Length == 0 || !Finds(exception.ToString()))
+            {
+                return exception;
+            }
+
+            return new ScrubbedException(
+                Scrub(exception.GetType().FullName + ": " + exception.Message),
+                Scrub(exception.InnerException));
+        }
     }
 }

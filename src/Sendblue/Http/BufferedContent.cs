@@ -22,6 +22,11 @@ namespace Sendblue.Http
         private const int MaxPresize = 4 * 1024 * 1024;
         private const int DefaultSize = 4096;
 
+        // Growing fourfold, not twofold: the arrays a body of the limit passes through add up to
+        // 1.33 times the limit, not 2 (a body with no length that runs into the limit allocates
+        // under 1.5x the limit in all, even with the pool cold), and a large body is copied fewer times.
+        private const long GrowthFactor = 4;
+
         private byte[]? _buffer;
         private readonly int _length;
 
@@ -35,15 +40,25 @@ namespace Sendblue.Http
         public ArraySegment<byte> Bytes => new(_buffer ?? throw new ObjectDisposedException(nameof(BufferedContent)), 0, _length);
 
         /// <summary>
-        /// Reads <paramref name="original"/> to the end. Its headers are copied as they are when
-        /// <paramref name="withHeaders"/>; without, the content has none: of a success response the
-        /// SDK reads only the body, as UTF-8 JSON (error responses keep their headers: the
-        /// exceptions carry them and the charset decodes the text).
+        /// Reads <paramref name="original"/> to the end, but never more than
+        /// <paramref name="maxBytes"/> bytes: a body announced or found to be larger ends the read
+        /// with <see cref="ResponseTooLargeException"/> (an announced length before a byte is
+        /// read; otherwise at the first byte past the limit, with the buffer at most the limit).
+        /// Its headers are copied as they are when <paramref name="withHeaders"/>; without, the
+        /// content has none: of a success response the SDK reads only the body, as UTF-8 JSON (error
+        /// responses keep their headers: the exceptions carry them and the charset decodes the text).
         /// </summary>
-        public static async Task<BufferedContent> ReadAsync(HttpContent original, bool withHeaders, CancellationToken cancellationToken)
+        public static async Task<BufferedContent> ReadAsync(HttpContent original, bool withHeaders, long maxBytes, CancellationToken cancellationToken)
         {
             var announced = AnnouncedLength(original);
-            var size = announced is long n && n >= 0 && n < MaxPresize ? (int)n + 1 : DefaultSize;
+            if (announced > maxBytes)
+            {
+                throw new ResponseTooLargeException(maxBytes, announced);
+            }
+
+            // Room for one byte more than announced, so that the read which finds the end needs no
+            // larger buffer; never more than the limit.
+            var size = announced is long n && n >= 0 && n < MaxPresize ? (int)Math.Min(n + 1, maxBytes) : (int)Math.Min(DefaultSize, maxBytes);
             var buffer = ArrayPool<byte>.Shared.Rent(size);
             var length = 0;
             try
@@ -56,18 +71,31 @@ namespace Sendblue.Http
                 {
                     while (true)
                     {
-                        if (length == buffer.Length)
+                        // A rented array may be longer than asked for; the limit caps what is used of it.
+                        var capacity = (int)Math.Min(buffer.Length, maxBytes);
+                        if (length == capacity)
                         {
-                            var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                            if (length >= maxBytes)
+                            {
+                                if (await IsAtEndAsync(stream, cancellationToken).ConfigureAwait(false))
+                                {
+                                    break;
+                                }
+
+                                throw new ResponseTooLargeException(maxBytes, announced: null);
+                            }
+
+                            var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(GrowthFactor * buffer.Length, maxBytes));
                             Buffer.BlockCopy(buffer, 0, larger, 0, length);
                             ArrayPool<byte>.Shared.Return(buffer);
                             buffer = larger;
+                            capacity = (int)Math.Min(buffer.Length, maxBytes);
                         }
 
 #if NET5_0_OR_GREATER
-                        var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                        var read = await stream.ReadAsync(buffer.AsMemory(length, capacity - length), cancellationToken).ConfigureAwait(false);
 #else
-                        var read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
+                        var read = await stream.ReadAsync(buffer, length, capacity - length, cancellationToken).ConfigureAwait(false);
 #endif
                         if (read == 0)
                         {
@@ -103,6 +131,18 @@ namespace Sendblue.Http
             }
 #endif
             return content;
+        }
+
+        // A body exactly as long as the limit fills the buffer; only a body that goes on is too large.
+        // Rare (a body of exactly the limit, or one past it), so the one-byte probe costs nothing.
+        private static async Task<bool> IsAtEndAsync(Stream stream, CancellationToken cancellationToken)
+        {
+            var probe = new byte[1];
+#if NET5_0_OR_GREATER
+            return await stream.ReadAsync(probe.AsMemory(), cancellationToken).ConfigureAwait(false) == 0;
+#else
+            return await stream.ReadAsync(probe, 0, 1, cancellationToken).ConfigureAwait(false) == 0;
+#endif
         }
 
         // Only a size hint: the raw value, without parsing (and locking) the validated header store.

@@ -9,15 +9,15 @@ namespace Sendblue.Http
     /// <summary>
     /// The outermost step: turns what the steps below return or throw into the SDK's exception
     /// family. A non-success response becomes the <see cref="SendblueApiException"/> of its
-    /// status (its body read as text, the credentials scrubbed from it); a transport failure becomes
+    /// status (its body read as text); a transport failure becomes
     /// <see cref="SendblueConnectionException"/>; the caller's cancellation stays an
-    /// <see cref="OperationCanceledException"/>.
+    /// <see cref="OperationCanceledException"/>. Every string from the server on the way (reason
+    /// phrase, body, header names and values, the text of an inner exception) passes the
+    /// redactor. The steps below throw SendblueExceptions of their own (the redirect step, the
+    /// body limit, the timeout), which pass through as they are.
     /// </summary>
     internal sealed class ErrorHandler : DelegatingHandler
     {
-        private static readonly string? RedirectStepAssembly =
-            typeof(Microsoft.Kiota.Http.HttpClientLibrary.Middleware.RedirectHandler).Assembly.GetName().Name;
-
         private readonly CredentialRedactor _redactor;
 
         public ErrorHandler(CredentialRedactor redactor)
@@ -44,19 +44,12 @@ namespace Sendblue.Http
             {
                 // Not the caller's token: a brought HttpClient's own Timeout fired.
                 throw new SendblueTimeoutException(
-                    $"The request to {Describe(request)} timed out (the HttpClient's own Timeout).", ex);
-            }
-            catch (InvalidOperationException ex) when (ex.Source == RedirectStepAssembly)
-            {
-                // Kiota's RedirectHandler gives up with an InvalidOperationException: more redirects
-                // than allowed, a 3xx without Location, or a change of scheme.
-                throw new SendblueException(
-                    $"Could not follow the Sendblue API's redirect for {Describe(request)}: {ex.Message}", ex);
+                    $"The request to {Describe(request)} timed out (the HttpClient's own Timeout).", _redactor.Scrub(ex));
             }
             catch (Exception ex) when (ex is HttpRequestException || ex is System.IO.IOException || ex is System.Net.Sockets.SocketException)
             {
                 throw new SendblueConnectionException(
-                    $"Could not get a response from the Sendblue API for {Describe(request)}: {_redactor.Scrub(ex.Message)}", ex);
+                    $"Could not get a response from the Sendblue API for {Describe(request)}: {_redactor.Scrub(ex.Message)}", _redactor.Scrub(ex));
             }
 
             var status = (int)response.StatusCode;
@@ -82,7 +75,7 @@ namespace Sendblue.Http
 
                 throw SendblueExceptionFactory.Create(
                     status,
-                    response.ReasonPhrase,
+                    response.ReasonPhrase is null ? null : _redactor.Scrub(response.ReasonPhrase),
                     string.IsNullOrEmpty(body) ? null : _redactor.Scrub(body!),
                     _redactor.Scrub(SendblueExceptionFactory.CollectHeaders(response)),
                     SendblueExceptionFactory.RetryAfterOf(response));

@@ -43,9 +43,14 @@ namespace Sendblue.Http
         {
             using var response = await SendCoreAsync(operation, method, url, body, cancellationToken).ConfigureAwait(false);
             var bytes = await BodyOf(response, operation).ConfigureAwait(false);
-            if (IsEmpty(bytes))
+            if (IsEmpty(bytes, out var isNull))
             {
-                throw EmptyAnswer(response, typeof(T).Name);
+                throw EmptyAnswer(response, typeof(T).Name, isNull);
+            }
+
+            if (LooksLikeHtml(bytes))
+            {
+                throw Unreadable(response, typeof(T).Name, new JsonReaderException("the body is an HTML page, not JSON (a proxy, a captive portal or a wrong BaseUrl answered)."));
             }
 
             try
@@ -63,16 +68,16 @@ namespace Sendblue.Http
         {
             using var response = await SendCoreAsync(operation, method, url, body, cancellationToken).ConfigureAwait(false);
             var bytes = await BodyOf(response, operation).ConfigureAwait(false);
-            if (IsEmpty(bytes))
+            if (IsEmpty(bytes, out var isNull))
             {
-                throw EmptyAnswer(response, typeof(T).Name);
+                throw EmptyAnswer(response, typeof(T).Name, isNull);
             }
 
             try
             {
                 using var reader = SendblueJson.CreateReader(new StreamReader(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false)));
                 var value = SendblueJson.Serializer.Deserialize<T>(reader);
-                return value ?? throw EmptyAnswer(response, typeof(T).Name);
+                return value ?? throw EmptyAnswer(response, typeof(T).Name, true);
             }
             catch (Exception ex) when (ex is JsonException || ex is FormatException || ex is InvalidCastException || ex is OverflowException)
             {
@@ -134,7 +139,7 @@ namespace Sendblue.Http
         }
 
         /// <summary>No body, only white space, or a JSON <c>null</c>: nothing where a model belongs.</summary>
-        private static bool IsEmpty(ArraySegment<byte> bytes)
+        private static bool IsEmpty(ArraySegment<byte> bytes, out bool isNull)
         {
             var start = bytes.Offset;
             var end = bytes.Offset + bytes.Count;
@@ -149,18 +154,32 @@ namespace Sendblue.Http
                 end--;
             }
 
-            return end == start
-                || (end - start == 4 && data[start] == (byte)'n' && data[start + 1] == (byte)'u' && data[start + 2] == (byte)'l' && data[start + 3] == (byte)'l');
-
-            static bool IsSpace(byte b) => b == (byte)' ' || b == (byte)'\t' || b == (byte)'\r' || b == (byte)'\n';
+            isNull = end - start == 4 && data[start] == (byte)'n' && data[start + 1] == (byte)'u' && data[start + 2] == (byte)'l' && data[start + 3] == (byte)'l';
+            return end == start || isNull;
         }
 
+        private static bool LooksLikeHtml(ArraySegment<byte> bytes)
+        {
+            for (var i = bytes.Offset; i < bytes.Offset + bytes.Count; i++)
+            {
+                var b = bytes.Array![i];
+                if (!IsSpace(b) && b != 0xEF && b != 0xBB && b != 0xBF)
+                {
+                    return b == (byte)'<';
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsSpace(byte b) => b == (byte)' ' || b == (byte)'\t' || b == (byte)'\r' || b == (byte)'\n';
+
         /// <summary>A 2xx without the model it should carry: the API answered, but with nothing to read.</summary>
-        private SendblueApiException EmptyAnswer(HttpResponseMessage response, string expected)
+        private SendblueApiException EmptyAnswer(HttpResponseMessage response, string expected, bool isNull)
         {
             var status = (int)response.StatusCode;
             return new SendblueApiException(
-                $"The Sendblue API returned {status} with an empty answer where a {expected} was expected.",
+                $"The Sendblue API returned {status} with an empty answer{(isNull ? " (JSON null)" : string.Empty)} where a {expected} was expected.",
                 status,
                 errorMessage: null,
                 responseBody: null,

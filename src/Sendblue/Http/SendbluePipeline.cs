@@ -12,7 +12,7 @@ namespace Sendblue.Http
 {
     /// <summary>
     /// Builds the HTTP pipeline, outermost first:
-    /// operation telemetry -> errors -> retry -> attempt telemetry -> redirect (Kiota) -> user agent (Kiota)
+    /// operation telemetry -> errors -> retry -> attempt telemetry -> redirect (ours) -> user agent (Kiota)
     /// -> per-attempt timeout -> credentials -> transport.
     /// With a brought <see cref="HttpClient"/> the retry and redirect steps are left out: that
     /// client's own handlers do them. An IHttpClientFactory client registered by AddSendblue gets
@@ -49,10 +49,11 @@ namespace Sendblue.Http
         public static IList<DelegatingHandler> CreateSteps(SendblueClientOptions options, bool retriesAndRedirects)
         {
             var diagnostics = new SendblueDiagnostics(options.LoggerFactory);
+            var redactor = new CredentialRedactor(options.ApiKey, options.ApiSecret);
             var steps = new List<DelegatingHandler>
             {
                 new OperationTelemetryHandler(diagnostics),
-                new ErrorHandler(new CredentialRedactor(options.ApiKey, options.ApiSecret)),
+                new ErrorHandler(redactor),
             };
             if (retriesAndRedirects)
             {
@@ -62,7 +63,7 @@ namespace Sendblue.Http
             steps.Add(new AttemptTelemetryHandler(diagnostics));
             if (retriesAndRedirects)
             {
-                steps.Add(new RedirectHandler(new RedirectHandlerOption { MaxRedirect = 5 }));
+                steps.Add(new RedirectHandler(redactor));
             }
 
             steps.Add(new UserAgentHandler(new UserAgentHandlerOption
@@ -70,7 +71,7 @@ namespace Sendblue.Http
                 ProductName = ProductName,
                 ProductVersion = SendblueClient.SdkVersion,
             }));
-            steps.Add(new TimeoutHandler(options.Timeout));
+            steps.Add(new TimeoutHandler(options.Timeout, options.MaxResponseBytes, redactor));
             steps.Add(new CredentialHandler(options.BaseUrl, options.ApiKey!, options.ApiSecret!));
             return steps;
         }

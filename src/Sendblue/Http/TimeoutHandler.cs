@@ -2,21 +2,27 @@ using System;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Sendblue.Errors;
 
 namespace Sendblue.Http
 {
     /// <summary>
     /// Times one attempt, the response body included: the body is read into memory under the
-    /// attempt's deadline, so a server that sends headers and then stalls is a timeout too. A
-    /// cancelled caller token is never reported as a timeout.
+    /// attempt's deadline, so a server that sends headers and then stalls is a timeout too, and no
+    /// further than <c>MaxResponseBytes</c>, so a body without end (or a compression bomb) is
+    /// refused at the limit. A cancelled caller token is never reported as a timeout.
     /// </summary>
     internal sealed class TimeoutHandler : DelegatingHandler
     {
         private readonly TimeSpan _timeout;
+        private readonly long _maxResponseBytes;
+        private readonly CredentialRedactor _redactor;
 
-        public TimeoutHandler(TimeSpan timeout)
+        public TimeoutHandler(TimeSpan timeout, long maxResponseBytes, CredentialRedactor redactor)
         {
             _timeout = timeout;
+            _maxResponseBytes = maxResponseBytes;
+            _redactor = redactor;
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -34,12 +40,22 @@ namespace Sendblue.Http
                 await BufferContentAsync(response, attempt.Token).ConfigureAwait(false);
                 return response;
             }
+            catch (ResponseTooLargeException ex)
+            {
+                var answer = $"{(int)response!.StatusCode} {_redactor.Scrub(response.ReasonPhrase ?? string.Empty)}".TrimEnd();
+                response.Dispose();
+                var what = ex.Announced is long announced
+                    ? $"announces {announced} bytes, more than SendblueClientOptions.MaxResponseBytes ({ex.Limit} bytes); it was not read."
+                    : $"goes on past SendblueClientOptions.MaxResponseBytes ({ex.Limit} bytes); it was not read further.";
+                throw new SendblueException(
+                    $"The Sendblue API's answer to {Describe(request)} ({answer}) {what} Raise MaxResponseBytes if answers this large are expected.");
+            }
             catch (Exception ex) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested && ex is not SendblueException)
             {
                 response?.Dispose();
                 throw new SendblueTimeoutException(
-                    $"The request to {request.Method} {request.RequestUri?.GetLeftPart(UriPartial.Path)} did not complete within {_timeout.TotalSeconds:0.###} s (SendblueClientOptions.Timeout).",
-                    ex);
+                    $"The request to {Describe(request)} did not complete within {_timeout.TotalSeconds:0.###} s (SendblueClientOptions.Timeout).",
+                    _redactor.Scrub(ex));
             }
             catch
             {
@@ -48,7 +64,10 @@ namespace Sendblue.Http
             }
         }
 
-        private static async Task BufferContentAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        private static string Describe(HttpRequestMessage request) =>
+            $"{request.Method} {request.RequestUri?.GetLeftPart(UriPartial.Path)}";
+
+        private async Task BufferContentAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         {
             var original = response.Content;
             if (original is null)
@@ -57,8 +76,15 @@ namespace Sendblue.Http
             }
 
             var status = (int)response.StatusCode;
-            response.Content = await BufferedContent.ReadAsync(original, withHeaders: status < 200 || status > 299, cancellationToken).ConfigureAwait(false);
-            original.Dispose();
+            try
+            {
+                response.Content = await BufferedContent.ReadAsync(original, withHeaders: status < 200 || status > 299, _maxResponseBytes, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Also when the read fails: disposing the original ends a body still arriving.
+                original.Dispose();
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ namespace Sendblue.Serialization
 
         public static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
 
-        private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+        private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
         public static JsonSerializerSettings Configure(JsonSerializerSettings settings)
         {
@@ -28,8 +28,8 @@ namespace Sendblue.Serialization
 
         /// <summary>
         /// Reads a UTF-8 JSON body with a model's generated converter, decoding it in one pass into a
-        /// rented buffer (what a StreamReader would produce: a UTF-8 byte-order mark is skipped,
-        /// invalid bytes become U+FFFD; a UTF-16 or UTF-32 byte-order mark is honoured).
+        /// rented buffer: a UTF-8 byte-order mark is skipped, invalid UTF-8 is refused (JSON is UTF-8),
+        /// a UTF-16 or UTF-32 byte-order mark is honoured.
         /// </summary>
         public static T Read<T>(ArraySegment<byte> utf8, ModelJsonConverter<T> model)
             where T : class
@@ -54,7 +54,17 @@ namespace Sendblue.Serialization
             var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, Utf8.GetMaxCharCount(count)));
             try
             {
-                var length = Utf8.GetChars(bytes, offset, count, chars, 0);
+                int length;
+                try
+                {
+                    length = Utf8.GetChars(bytes, offset, count, chars, 0);
+                }
+                catch (DecoderFallbackException ex)
+                {
+                    // JSON is UTF-8 (RFC 8259); a body that is not cannot be read without guessing.
+                    throw new JsonReaderException($"The body is not valid UTF-8 (byte {ex.Index} of {count}); JSON must be UTF-8.", ex);
+                }
+
                 using var reader = CreateReader(new CharArrayReader(chars, length));
                 return model.ReadBody(reader, Serializer);
             }

@@ -48,7 +48,7 @@ namespace Sendblue.Tests.Errors
 
             var ex = Assert.ThrowsAsync<SendblueApiException>(() => operation.Invoke(client.Messages))!;
 
-            Assert.That(ex.Message, Is.EqualTo($"The Sendblue API returned 200 with an empty answer where a {ResultType[operation]} was expected."));
+            Assert.That(ex.Message, Is.EqualTo($"The Sendblue API returned 200 with an empty answer{(body == "null" ? " (JSON null)" : string.Empty)} where a {ResultType[operation]} was expected."));
         }
 
         public static IEnumerable<TestCaseData> WrongTypeInAField()

@@ -87,25 +87,6 @@ namespace Sendblue.Tests.Http
         }
 
         [Test]
-        public async Task SendAsync_307ToAnotherOrigin_ThatOriginGetsThePostWithoutCredentials()
-        {
-            await using var elsewhere = new LoopbackServer(_ => Loopback.Ok());
-            await using var home = new LoopbackServer(_ =>
-                new LoopbackResponse { Status = 307 }.With("Location", $"{elsewhere.BaseUrl}api/send-message"));
-            using var client = Loopback.Client(home);
-
-            await client.Messages.SendAsync(Loopback.Send());
-
-            Assert.Multiple(() =>
-            {
-                Assert.That(elsewhere.Requests.Select(r => r.Method + " " + r.Path), Is.EqualTo(new[] { "POST /api/send-message" }));
-                Assert.That(elsewhere.Requests[0].Body, Is.EqualTo(home.Requests[0].Body));
-                Assert.That(elsewhere.Requests[0].Header("sb-api-key-id"), Is.Null);
-                Assert.That(elsewhere.Requests[0].Header("sb-api-secret-key"), Is.Null);
-            });
-        }
-
-        [Test]
         public async Task Redirect_AwayAndBackHome_CredentialsAreLeftOutAwayAndSentAgainAtHome()
         {
             LoopbackServer? homeRef = null;
@@ -161,8 +142,7 @@ namespace Sendblue.Tests.Http
                 // The first request and five redirects, then no more.
                 Assert.That(server.Requests, Has.Count.EqualTo(6));
                 Assert.That(ex!.Message, Does.StartWith($"Could not follow the Sendblue API's redirect for GET {server.BaseUrl}api/status: "));
-                Assert.That(ex.Message, Does.Contain("Too many redirects"));
-                Assert.That(ex.InnerException, Is.InstanceOf<InvalidOperationException>());
+                Assert.That(ex.Message, Does.EndWith("Too many redirects (more than 5)."));
             });
         }
 
