@@ -10,9 +10,11 @@ namespace Sendblue.Http
     internal sealed class OperationContext
     {
         private const string Key = "Sendblue.Operation";
+        private const string CallKey = "Sendblue.RequestOptions";
 
 #if NET5_0_OR_GREATER
         private static readonly HttpRequestOptionsKey<OperationContext> OptionsKey = new(Key);
+        private static readonly HttpRequestOptionsKey<SendblueRequestOptions> CallOptionsKey = new(CallKey);
 #endif
 
         /// <param name="tag">The spec's tag of the operation (the client it is on), such as <c>Messages</c>.</param>
@@ -55,6 +57,26 @@ namespace Sendblue.Http
             return request.Options.TryGetValue(OptionsKey, out var context) ? context : null;
 #else
             return request.Properties.TryGetValue(Key, out var value) ? value as OperationContext : null;
+#endif
+        }
+
+        /// <summary>Attaches the caller's per-call options, which the retry and timeout steps read.</summary>
+        public static void AttachOptions(HttpRequestMessage request, SendblueRequestOptions options)
+        {
+#if NET5_0_OR_GREATER
+            request.Options.Set(CallOptionsKey, options);
+#else
+            request.Properties[CallKey] = options;
+#endif
+        }
+
+        /// <summary>The per-call options of a request; null when the call has none.</summary>
+        public static SendblueRequestOptions? OptionsOf(HttpRequestMessage request)
+        {
+#if NET5_0_OR_GREATER
+            return request.Options.TryGetValue(CallOptionsKey, out var options) ? options : null;
+#else
+            return request.Properties.TryGetValue(CallKey, out var value) ? value as SendblueRequestOptions : null;
 #endif
         }
 

@@ -47,9 +47,10 @@ namespace Sendblue.Http
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var isRead = OperationContext.RetriesAsReadFor(request);
+            var maxRetries = OperationContext.OptionsOf(request)?.MaxRetries ?? _maxRetries;
             for (var attempt = 0; ; attempt++)
             {
-                var canRetry = attempt < _maxRetries;
+                var canRetry = attempt < maxRetries;
                 HttpResponseMessage response;
                 try
                 {
@@ -58,14 +59,14 @@ namespace Sendblue.Http
                 catch (SendblueTimeoutException) when (canRetry && isRead && !cancellationToken.IsCancellationRequested)
                 {
                     var backoff = Backoff(attempt);
-                    Retrying(request, attempt, SendblueDiagnostics.TimeoutError, refused: false, retryAfter: null, backoff);
+                    Retrying(request, attempt, maxRetries, SendblueDiagnostics.TimeoutError, refused: false, retryAfter: null, backoff);
                     await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
                 catch (HttpRequestException ex) when (canRetry && !cancellationToken.IsCancellationRequested && (isRead || IsRefusedBeforeWrite(ex)))
                 {
                     var backoff = Backoff(attempt);
-                    Retrying(request, attempt, SendblueDiagnostics.ConnectionError, IsRefusedBeforeWrite(ex), retryAfter: null, backoff);
+                    Retrying(request, attempt, maxRetries, SendblueDiagnostics.ConnectionError, IsRefusedBeforeWrite(ex), retryAfter: null, backoff);
                     await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
@@ -89,16 +90,16 @@ namespace Sendblue.Http
                 }
 
                 response.Dispose();
-                Retrying(request, attempt, status.ToString(System.Globalization.CultureInfo.InvariantCulture), refused: false, retryAfter, wait);
+                Retrying(request, attempt, maxRetries, status.ToString(System.Globalization.CultureInfo.InvariantCulture), refused: false, retryAfter, wait);
                 await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        private void Retrying(HttpRequestMessage request, int attempt, string errorType, bool refused, TimeSpan? retryAfter, TimeSpan wait)
+        private void Retrying(HttpRequestMessage request, int attempt, int maxRetries, string errorType, bool refused, TimeSpan? retryAfter, TimeSpan wait)
         {
             if (_diagnostics.IsActive)
             {
-                _diagnostics.Retrying(request, attempt + 2, _maxRetries + 1, errorType, refused, retryAfter, wait);
+                _diagnostics.Retrying(request, attempt + 2, maxRetries + 1, errorType, refused, retryAfter, wait);
             }
         }
 

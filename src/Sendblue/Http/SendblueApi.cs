@@ -38,10 +38,10 @@ namespace Sendblue.Http
         public string BaseUrl { get; }
 
         /// <summary>Sends a request and reads the 2xx answer's body as <typeparamref name="T"/> with its generated converter.</summary>
-        public async Task<T> SendAsync<T>(OperationContext operation, HttpMethod method, RequestUrl url, object? body, ModelJsonConverter<T> answer, CancellationToken cancellationToken)
+        public async Task<T> SendAsync<T>(OperationContext operation, HttpMethod method, RequestUrl url, object? body, ModelJsonConverter<T> answer, SendblueRequestOptions? options, CancellationToken cancellationToken)
             where T : class
         {
-            using var response = await SendCoreAsync(operation, method, url, body, cancellationToken).ConfigureAwait(false);
+            using var response = await SendCoreAsync(operation, method, url, body, options, cancellationToken).ConfigureAwait(false);
             var bytes = await BodyOf(response, operation).ConfigureAwait(false);
             if (IsEmpty(bytes, out var isNull))
             {
@@ -64,9 +64,9 @@ namespace Sendblue.Http
         }
 
         /// <summary>Sends a request and reads the 2xx answer's body as <typeparamref name="T"/>, a type without a generated converter (a list, a text), with the serializer.</summary>
-        public async Task<T> SendForValueAsync<T>(OperationContext operation, HttpMethod method, RequestUrl url, object? body, CancellationToken cancellationToken)
+        public async Task<T> SendForValueAsync<T>(OperationContext operation, HttpMethod method, RequestUrl url, object? body, SendblueRequestOptions? options, CancellationToken cancellationToken)
         {
-            using var response = await SendCoreAsync(operation, method, url, body, cancellationToken).ConfigureAwait(false);
+            using var response = await SendCoreAsync(operation, method, url, body, options, cancellationToken).ConfigureAwait(false);
             var bytes = await BodyOf(response, operation).ConfigureAwait(false);
             if (IsEmpty(bytes, out var isNull))
             {
@@ -86,16 +86,25 @@ namespace Sendblue.Http
         }
 
         /// <summary>Sends a request whose answer has no body the caller needs (a 2xx is all).</summary>
-        public async Task SendAsync(OperationContext operation, HttpMethod method, RequestUrl url, object? body, CancellationToken cancellationToken)
+        public async Task SendAsync(OperationContext operation, HttpMethod method, RequestUrl url, object? body, SendblueRequestOptions? options, CancellationToken cancellationToken)
         {
-            using var response = await SendCoreAsync(operation, method, url, body, cancellationToken).ConfigureAwait(false);
+            using var response = await SendCoreAsync(operation, method, url, body, options, cancellationToken).ConfigureAwait(false);
         }
 
-        private Task<HttpResponseMessage> SendCoreAsync(OperationContext operation, HttpMethod method, RequestUrl url, object? body, CancellationToken cancellationToken)
+        private async Task<HttpResponseMessage> SendCoreAsync(OperationContext operation, HttpMethod method, RequestUrl url, object? body, SendblueRequestOptions? options, CancellationToken cancellationToken)
         {
             var request = new HttpRequestMessage(method, new Uri(url.ToString(), UriKind.Absolute));
             operation.AttachTo(request);
             request.Headers.Accept.Add(AcceptJson);
+            if (options != null)
+            {
+                OperationContext.AttachOptions(request, options);
+                foreach (var header in options.Headers)
+                {
+                    request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+            }
+
             if (body != null)
             {
                 // Buffered: a known Content-Length, and a body that can be sent again on a retry.
@@ -104,7 +113,13 @@ namespace Sendblue.Http
                 request.Content = content;
             }
 
-            return SendAndDisposeAsync(request, cancellationToken);
+            var response = await SendAndDisposeAsync(request, cancellationToken).ConfigureAwait(false);
+            if (options != null)
+            {
+                options.RawResponse = new SendblueRawResponse((int)response.StatusCode, _redactor.Scrub(SendblueExceptionFactory.CollectHeaders(response)));
+            }
+
+            return response;
         }
 
         private async Task<HttpResponseMessage> SendAndDisposeAsync(HttpRequestMessage request, CancellationToken cancellationToken)

@@ -27,10 +27,12 @@ namespace Sendblue.Http
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            var callTimeout = OperationContext.OptionsOf(request)?.Timeout;
+            var timeout = callTimeout ?? _timeout;
             using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (_timeout != System.Threading.Timeout.InfiniteTimeSpan)
+            if (timeout != System.Threading.Timeout.InfiniteTimeSpan)
             {
-                attempt.CancelAfter(_timeout);
+                attempt.CancelAfter(timeout);
             }
 
             HttpResponseMessage? response = null;
@@ -54,7 +56,7 @@ namespace Sendblue.Http
             {
                 response?.Dispose();
                 throw new SendblueTimeoutException(
-                    $"The request to {Describe(request)} did not complete within {_timeout.TotalSeconds:0.###} s (SendblueClientOptions.Timeout).",
+                    $"The request to {Describe(request)} did not complete within {timeout.TotalSeconds:0.###} s ({(callTimeout is null ? "SendblueClientOptions" : "SendblueRequestOptions")}.Timeout).",
                     _redactor.Scrub(ex));
             }
             catch

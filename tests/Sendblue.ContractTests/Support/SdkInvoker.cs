@@ -20,7 +20,7 @@ namespace Sendblue.ContractTests.Support
         {
             var clientType = typeof(ISendblueClient).GetProperty(operation.Tag)?.PropertyType
                 ?? throw new InvalidOperationException($"ISendblueClient has no property {operation.Tag} for {operation}.");
-            return clientType.GetMethod(operation.Name + "Async")
+            return clientType.GetMethods().SingleOrDefault(m => m.Name == operation.Name + "Async" && m.GetParameters().All(p => p.ParameterType != typeof(SendblueRequestOptions)))
                 ?? throw new InvalidOperationException($"{clientType.Name} has no {operation.Name}Async for {operation}.");
         }
 

@@ -113,7 +113,7 @@ namespace Sendblue.Tests.Conventions
         {
             var wide = PublicTypes
                 .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
-                .Where(m => m.GetParameters().Length > 3)
+                .Where(m => m.GetParameters().Count(p => p.ParameterType != typeof(System.Threading.CancellationToken) && p.ParameterType != typeof(SendblueRequestOptions)) > 3)
                 .Select(m => $"{m.DeclaringType!.Name}.{m.Name}")
                 .ToList();
 
