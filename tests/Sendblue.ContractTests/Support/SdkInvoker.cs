@@ -35,6 +35,15 @@ namespace Sendblue.ContractTests.Support
             return task.GetType().GetProperty("Result")?.GetValue(task);
         }
 
+        /// <summary>The spec's request example of an operation (its <c>example</c>, else its first <c>examples</c> entry).</summary>
+        public static Newtonsoft.Json.Linq.JToken RequestExample(SpecOperation operation)
+        {
+            var media = operation.Operation.RequestBody?.Content?["application/json"];
+            return media?.Example as Newtonsoft.Json.Linq.JToken
+                ?? media?.Examples?.Values.Select(e => e.Value as Newtonsoft.Json.Linq.JToken).FirstOrDefault(v => v != null)
+                ?? throw new InvalidOperationException($"{operation} has no request example in the spec.");
+        }
+
         private static object? Argument(SpecOperation operation, ParameterInfo parameter, string? body)
         {
             if (parameter.ParameterType == typeof(CancellationToken))
@@ -44,11 +53,7 @@ namespace Sendblue.ContractTests.Support
 
             if (parameter.Name == "request")
             {
-                var media = operation.Operation.RequestBody?.Content?["application/json"];
-                var node = media?.Example as Newtonsoft.Json.Linq.JToken
-                    ?? media?.Examples?.Values.Select(e => e.Value as Newtonsoft.Json.Linq.JToken).FirstOrDefault(v => v != null);
-                var example = body ?? node?.ToString(Formatting.None)
-                    ?? throw new InvalidOperationException($"{operation} has no request example in the spec.");
+                var example = body ?? RequestExample(operation).ToString(Formatting.None);
                 return JsonConvert.DeserializeObject(example, parameter.ParameterType);
             }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Moq;
@@ -87,6 +88,31 @@ namespace Sendblue.Tests.Mocking
             var status = await client.Object.Messages.GetStatusAsync("handle-1");
 
             Assert.That(status.Status, Is.EqualTo(MessageStatus.Delivered));
+        }
+
+        [Test]
+        public async Task EveryClientOfISendblueClient_IsAnInterface_AUsersServiceCanMock()
+        {
+            // A service that checks a number before texting it, tested without the network.
+            var lookups = new Mock<ILookupsClient>();
+            lookups.Setup(l => l.LookupNumberAsync("+19998887777", It.IsAny<CancellationToken>()))
+                .ReturnsAsync(new LookupNumberResponse { Number = "+19998887777", Service = MessageService.Sms });
+            var contacts = new Mock<IContactsClient>();
+            contacts.Setup(c => c.GetAsync("+19998887777", It.IsAny<CancellationToken>()))
+                .ReturnsAsync(new ContactResponse { Contact = new Contact { Phone = "+19998887777", FirstName = "Ada" } });
+            var client = new Mock<ISendblueClient>();
+            client.SetupGet(c => c.Lookups).Returns(lookups.Object);
+            client.SetupGet(c => c.Contacts).Returns(contacts.Object);
+
+            var service = (await client.Object.Lookups.LookupNumberAsync("+19998887777")).Service;
+            var name = (await client.Object.Contacts.GetAsync("+19998887777")).Contact?.FirstName;
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(service, Is.EqualTo(MessageService.Sms));
+                Assert.That(name, Is.EqualTo("Ada"));
+                Assert.That(typeof(ISendblueClient).GetProperties().Select(p => p.PropertyType).All(t => t.IsInterface), Is.True, "every client is an interface");
+            });
         }
     }
 }
