@@ -249,7 +249,7 @@ namespace Sendblue.Serialization
 
         /// <summary>
         /// The wire text of an enum-like value; null for <c>null</c> and <c>""</c> (the API's "no
-        /// value"). A number or boolean keeps its text, as <see cref="ExtensibleEnumConverter"/> does.
+        /// value"). A number or boolean keeps its text, as the serializer's enum converters do.
         /// </summary>
         public static string? EnumText(JsonReader reader)
         {

@@ -158,7 +158,7 @@ namespace Sendblue.Tests.Conventions
                 {
                     Assert.That(type.IsValueType && !type.IsEnum, Is.True, type.Name);
                     Assert.That(type.CustomAttributes.Any(a => a.AttributeType.Name == "IsReadOnlyAttribute"), Is.True, type.Name + " is readonly");
-                    Assert.That(type.GetCustomAttribute<JsonConverterAttribute>()?.ConverterType.Name, Is.EqualTo("ExtensibleEnumConverter"), type.Name);
+                    Assert.That(type.GetCustomAttribute<JsonConverterAttribute>()?.ConverterType.BaseType?.Name, Is.EqualTo("EnumJsonConverter`1"), type.Name);
                     Assert.That(type.GetMethod("op_Equality", new[] { type, type }), Is.Not.Null, type.Name + " ==");
                 }
             });
