@@ -67,6 +67,35 @@ namespace Sendblue.Cli.Output
             ("sender_email", m.SenderEmail),
         });
 
+        public static void Write(TextWriter output, Contact c) => Write(output, new (string, object?)[]
+        {
+            ("phone", c.Phone),
+            ("contact_id", c.ContactId),
+            ("first_name", c.FirstName),
+            ("last_name", c.LastName),
+            ("company_name", c.CompanyName),
+            ("tags", c.Tags is { Count: > 0 } tags ? string.Join(", ", tags) : null),
+            ("custom_variables", c.CustomVariables is { Count: > 0 } variables ? string.Join(", ", variables.Select(v => $"{v.Key}={v.Value}")) : null),
+            ("sendblue_number", c.SendblueNumber),
+            ("assigned_to_email", c.AssignedToEmail),
+            ("opt_out", c.OptOut),
+            ("verified", c.Verified),
+            ("created_at", c.CreatedAt),
+        });
+
+        public static void Write(TextWriter output, LookupNumberResponse l) => Write(output, new (string, object?)[]
+        {
+            ("number", l.Number),
+            ("service", l.Service),
+        });
+
+        public static void Write(TextWriter output, SendTypingIndicatorResponse t) => Write(output, new (string, object?)[]
+        {
+            ("number", t.Number),
+            ("status", t.Status),
+            ("error_message", t.ErrorMessage),
+        });
+
         /// <summary>A value as the field lists and tables show it: dates as UTC instants, flags as true/false; null when there is nothing to show.</summary>
         public static string? Format(object? value) => value switch
         {
