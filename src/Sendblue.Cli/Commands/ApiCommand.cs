@@ -21,7 +21,7 @@ namespace Sendblue.Cli.Commands
             var client = CreateClient(settings);
             try
             {
-                return await ExecuteAsync(client.Messages, settings, cancellationToken).ConfigureAwait(false);
+                return await ExecuteAsync(client, settings, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -29,7 +29,8 @@ namespace Sendblue.Cli.Commands
             }
         }
 
-        protected abstract Task<int> ExecuteAsync(IMessagesClient messages, TSettings settings, CancellationToken cancellationToken);
+        /// <summary>Runs the command with a client made from the environment and <c>--base-url</c>; disposed afterwards.</summary>
+        protected abstract Task<int> ExecuteAsync(ISendblueClient client, TSettings settings, CancellationToken cancellationToken);
 
         private ISendblueClient CreateClient(TSettings settings)
         {

@@ -14,8 +14,9 @@ namespace Sendblue.Cli.Commands
         {
         }
 
-        protected override async Task<int> ExecuteAsync(IMessagesClient messages, Settings settings, CancellationToken cancellationToken)
+        protected override async Task<int> ExecuteAsync(ISendblueClient client, Settings settings, CancellationToken cancellationToken)
         {
+            var messages = client.Messages;
             var found = await messages.GetAsync(settings.MessageId, cancellationToken).ConfigureAwait(false);
             if (settings.Json)
             {

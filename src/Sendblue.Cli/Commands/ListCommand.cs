@@ -19,12 +19,13 @@ namespace Sendblue.Cli.Commands
         {
         }
 
-        protected override async Task<int> ExecuteAsync(IMessagesClient messages, Settings settings, CancellationToken cancellationToken)
+        protected override async Task<int> ExecuteAsync(ISendblueClient client, Settings settings, CancellationToken cancellationToken)
         {
+            var messages = client.Messages;
             var query = settings.Query;
             if (settings.All)
             {
-                var all = await ReadAllAsync(messages, query, cancellationToken).ConfigureAwait(false);
+                var all = await Walk.ReadAllAsync(Host, messages.ListAllAsync(query, cancellationToken), "messages", cancellationToken).ConfigureAwait(false);
                 if (settings.Json)
                 {
                     JsonOutput.Write(Host.Out, all);
@@ -60,39 +61,6 @@ namespace Sendblue.Cli.Commands
 
             Host.Out.WriteLine(summary);
             return ExitCodes.Ok;
-        }
-
-        private async Task<List<Message>> ReadAllAsync(IMessagesClient messages, MessageListQuery query, CancellationToken cancellationToken)
-        {
-            var all = new List<Message>();
-            if (!Host.ShowProgress)
-            {
-                await foreach (var message in messages.ListAllAsync(query, cancellationToken).ConfigureAwait(false))
-                {
-                    all.Add(message);
-                }
-
-                return all;
-            }
-
-            // On a terminal, a live count on stderr shows that a long walk is moving; stdout stays data only.
-            await Host.ErrorConsole.Progress()
-                .AutoClear(true)
-                .Columns(new SpinnerColumn(), new TaskDescriptionColumn { Alignment = Justify.Left }, new ElapsedTimeColumn())
-                .StartAsync(async progress =>
-                {
-                    var task = progress.AddTask("Reading messages").IsIndeterminate();
-                    await foreach (var message in messages.ListAllAsync(query, cancellationToken).ConfigureAwait(false))
-                    {
-                        all.Add(message);
-                        task.Description = $"Read {all.Count} messages";
-                    }
-
-                    task.StopTask();
-                })
-                .ConfigureAwait(false);
-            Host.Error.WriteLine($"Read {all.Count} messages.");
-            return all;
         }
 
         private void WriteTable(IList<Message> messages)

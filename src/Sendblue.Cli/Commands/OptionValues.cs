@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using Spectre.Console;
 
 namespace Sendblue.Cli.Commands
 {
@@ -39,6 +40,29 @@ namespace Sendblue.Cli.Commands
                 CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces,
                 out value);
+
+        /// <summary>
+        /// A declared option that takes a whole number, read here rather than by Spectre, whose
+        /// message for a malformed value ("Failed to convert 'x' to Nullable`1") names neither the
+        /// option nor what it takes.
+        /// </summary>
+        /// <returns>Success when <paramref name="text"/> is absent or a whole number; else an error naming <paramref name="option"/>.</returns>
+        public static ValidationResult WholeNumber(string option, string? text, string example)
+        {
+            if (text is null || TryParseWholeNumber(text, out _))
+            {
+                return ValidationResult.Success();
+            }
+
+            return ValidationResult.Error($"{option} must be a whole number, such as {example}; it is '{text}'.");
+        }
+
+        /// <summary>The value of an option <see cref="WholeNumber"/> accepted, or null when it is absent.</summary>
+        public static int? WholeNumber(string? text) =>
+            text is not null && TryParseWholeNumber(text, out var value) ? value : null;
+
+        private static bool TryParseWholeNumber(string text, out int value) =>
+            int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
 
         public static bool TryParseBool(string text, out bool value)
         {

@@ -15,8 +15,9 @@ namespace Sendblue.Cli.Commands
         {
         }
 
-        protected override async Task<int> ExecuteAsync(IMessagesClient messages, Settings settings, CancellationToken cancellationToken)
+        protected override async Task<int> ExecuteAsync(ISendblueClient client, Settings settings, CancellationToken cancellationToken)
         {
+            var messages = client.Messages;
             var sent = await messages.SendAsync(settings.ToRequest(), cancellationToken).ConfigureAwait(false);
             if (settings.Json)
             {
@@ -56,6 +57,18 @@ namespace Sendblue.Cli.Commands
             [Description("A URL Sendblue POSTs each status change of the message to.")]
             public string? StatusCallback { get; set; }
 
+            [CommandOption(ReplyOptions.ReplyTo)]
+            [Description(ReplyOptions.ReplyToDescription)]
+            public string? ReplyTo { get; set; }
+
+            [CommandOption(ReplyOptions.ReplyPart)]
+            [Description(ReplyOptions.ReplyPartDescription)]
+            public string? ReplyPart { get; set; }
+
+            [CommandOption(ReplyOptions.Seat)]
+            [Description(ReplyOptions.SeatDescription)]
+            public string? Seat { get; set; }
+
             public override ValidationResult Validate()
             {
                 if (string.IsNullOrWhiteSpace(To))
@@ -73,6 +86,11 @@ namespace Sendblue.Cli.Commands
                     return ValidationResult.Error("A message needs --content, --media-url, or both.");
                 }
 
+                if (ReplyOptions.Validate(ReplyTo, ReplyPart) is { Successful: false } reply)
+                {
+                    return reply;
+                }
+
                 return base.Validate();
             }
 
@@ -84,6 +102,8 @@ namespace Sendblue.Cli.Commands
                 MediaUrl = MediaUrl,
                 SendStyle = OptionValues.Extensible(Style, SendStyle.KnownValues, s => new SendStyle(s)),
                 StatusCallback = StatusCallback,
+                ReplyTo = ReplyOptions.Build(ReplyTo, ReplyPart),
+                SeatId = Seat,
             };
         }
     }

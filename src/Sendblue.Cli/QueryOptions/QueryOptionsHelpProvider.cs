@@ -19,7 +19,7 @@ namespace Sendblue.Cli.QueryOptions
         private readonly IReadOnlyDictionary<string, QueryOptionSet> _byCommand;
 
         /// <param name="settings">The app's settings, as Spectre's own help provider takes them.</param>
-        /// <param name="byCommand">The query options of each top-level command that takes some, by command name.</param>
+        /// <param name="byCommand">The query options of each command that takes some, by command path (<c>list</c>, <c>contacts list</c>).</param>
         public QueryOptionsHelpProvider(ICommandAppSettings settings, IReadOnlyDictionary<string, QueryOptionSet> byCommand)
             : base(settings)
         {
@@ -27,7 +27,7 @@ namespace Sendblue.Cli.QueryOptions
         }
 
         public override IEnumerable<IRenderable> Write(ICommandModel model, ICommandInfo? command) =>
-            base.Write(model, command is { Parent: null } && _byCommand.TryGetValue(command.Name, out var options)
+            base.Write(model, command is not null && _byCommand.TryGetValue(CommandPath.Of(command), out var options)
                 ? new WithQueryOptions(command, options)
                 : command);
 

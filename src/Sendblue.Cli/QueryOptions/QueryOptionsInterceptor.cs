@@ -14,25 +14,26 @@ namespace Sendblue.Cli.QueryOptions
         public void Intercept(CommandContext context, CommandSettings settings)
         {
             var queryOptions = (settings as IQueryOptionsSettings)?.QueryOptions;
+            var command = CommandPath.Of(context);
             var given = context.Remaining.Parsed;
 
             // Typos first: "--stauts x" says unknown option, not whatever else is wrong.
             var unknown = given.Select(g => g.Key).FirstOrDefault(name => queryOptions?.Find(name) is null);
             if (unknown is not null)
             {
-                throw new CliUsageException($"Unknown option '{unknown}'.", context.Name);
+                throw new CliUsageException($"Unknown option '{unknown}'.", command);
             }
 
             if (context.Remaining.Raw.Count > 0)
             {
-                throw new CliUsageException($"'{context.Name}' takes nothing after '--'; it has '{string.Join(" ", context.Remaining.Raw)}'.", context.Name);
+                throw new CliUsageException($"'{command}' takes nothing after '--'; it has '{string.Join(" ", context.Remaining.Raw)}'.", command);
             }
 
             if (settings is IQueryOptionsSettings querySettings)
             {
                 if (!querySettings.QueryOptions.TryBind(given, out var query, out var error))
                 {
-                    throw new CliUsageException(error!, context.Name);
+                    throw new CliUsageException(error!, command);
                 }
 
                 querySettings.Query = query;

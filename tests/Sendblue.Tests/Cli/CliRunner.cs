@@ -3,6 +3,7 @@ using System.IO;
 using System.Threading.Tasks;
 using Sendblue.Cli;
 using Sendblue.Testing;
+using Sendblue.Tests.TestSupport;
 
 namespace Sendblue.Tests.Cli
 {
@@ -22,6 +23,23 @@ namespace Sendblue.Tests.Cli
         /// <summary>Runs with the emulator's credentials; the test passes <c>--base-url</c> itself.</summary>
         public static Task<CliResult> RunAsync(SendblueEmulator emulator, params string[] args) =>
             RunAsync(() => new SendblueClientOptions { ApiKey = emulator.ApiKey, ApiSecret = emulator.ApiSecret }, errorIsTerminal: false, args);
+
+        /// <summary>The credentials <see cref="RunAsync(LoopbackServer, string[])"/> sends.</summary>
+        public const string LoopbackKey = "cli-test-key";
+
+        /// <summary>
+        /// Runs against a loopback server (canned answers, every request recorded as it arrived on
+        /// the socket), with <c>--base-url</c> added after the other arguments and no retries, so
+        /// each command sends exactly the requests it means to.
+        /// </summary>
+        public static Task<CliResult> RunAsync(LoopbackServer server, params string[] args)
+        {
+            var all = new string[args.Length + 2];
+            args.CopyTo(all, 0);
+            all[args.Length] = "--base-url";
+            all[args.Length + 1] = server.BaseUrl.ToString();
+            return RunAsync(() => new SendblueClientOptions { ApiKey = LoopbackKey, ApiSecret = "cli-test-secret", MaxRetries = 0 }, errorIsTerminal: false, all);
+        }
 
         /// <summary>Runs as on a machine where neither credential is set.</summary>
         public static Task<CliResult> RunWithoutCredentialsAsync(params string[] args) =>

@@ -54,6 +54,15 @@ namespace Sendblue.Tests.Cli
         [TestCase("list", "--created-after", "yesterday")]
         [TestCase("list", "--is-outbound", "maybe")]
         [TestCase("list", "--base-url", "not a url")]
+        [TestCase("lines", "--frob")]
+        [TestCase("lookup")]
+        [TestCase("contacts", "get")]
+        [TestCase("contacts", "list", "--stauts", "x")]
+        [TestCase("contacts", "list", "--limit", "many")]
+        [TestCase("contacts", "frob")]
+        [TestCase("typing", "start", "--from", "+16292925296")]
+        [TestCase("webhooks", "list", "extra")]
+        [TestCase("group", "send", "--to", "+19998887777", "--from", "+16292925296", "--content", "Hi", "--style", "slam")]
         public async Task UsageErrors_ExitTwo_AndSendNothing(params string[] args)
         {
             await using var emulator = await SendblueEmulator.StartAsync();

@@ -10,14 +10,21 @@ using Sendblue.ContractTests.Validation;
 namespace Sendblue.Tests.Cli
 {
     /// <summary>
-    /// The filters of <c>list</c> as the tests see them: the public settable properties of
-    /// <see cref="MessageListQuery"/>, each with its option name, its spec name and values to type.
-    /// Whatever the spec adds to the query is covered without an edit here.
+    /// The filters of <c>list</c> (and of <c>contacts list</c>) as the tests see them: the public
+    /// settable properties of <see cref="MessageListQuery"/> (<see cref="ContactListQuery"/>), each
+    /// with its option name, its spec name and values to type. Whatever the spec adds to the query
+    /// is covered without an edit here.
     /// </summary>
     internal static class QueryProperties
     {
         /// <summary>Every public settable property of <see cref="MessageListQuery"/>.</summary>
-        public static IReadOnlyList<PropertyInfo> All { get; } = typeof(MessageListQuery)
+        public static IReadOnlyList<PropertyInfo> All { get; } = Of(typeof(MessageListQuery));
+
+        /// <summary>Every public settable property of <see cref="ContactListQuery"/>, the filters of <c>contacts list</c>.</summary>
+        public static IReadOnlyList<PropertyInfo> OfContacts { get; } = Of(typeof(ContactListQuery));
+
+        /// <summary>Every public settable property of a query type.</summary>
+        public static IReadOnlyList<PropertyInfo> Of(Type queryType) => queryType
             .GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetSetMethod() is not null && p.GetIndexParameters().Length == 0)
             .ToList();
@@ -30,11 +37,14 @@ namespace Sendblue.Tests.Cli
         public static string Option(PropertyInfo property) => "--" + Kebab(property.Name);
 
         /// <summary>The name of the spec's list query parameter a property stands for (<c>created_at_gte</c>).</summary>
-        public static string SpecName(PropertyInfo property)
+        public static string SpecName(PropertyInfo property) => SpecName(property, "List");
+
+        /// <summary>The name of the query parameter of the spec's operation <paramref name="operationId"/> a property stands for.</summary>
+        public static string SpecName(PropertyInfo property, string operationId)
         {
-            var names = SpecContract.Shared.Operation("List").QueryParameters.Select(p => p.Name).ToList();
+            var names = SpecContract.Shared.Operation(operationId).QueryParameters.Select(p => p.Name).ToList();
             var match = names.SingleOrDefault(n => string.Concat(n.Split('_').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w.Substring(1))) == property.Name);
-            Assert.That(match, Is.Not.Null, $"MessageListQuery.{property.Name} is none of the spec's list parameters ({string.Join(", ", names)})");
+            Assert.That(match, Is.Not.Null, $"{property.DeclaringType?.Name}.{property.Name} is none of the spec's {operationId} parameters ({string.Join(", ", names)})");
             return match!;
         }
 
@@ -80,7 +90,7 @@ namespace Sendblue.Tests.Cli
                 return (SwapCase(canonical), canonical);
             }
 
-            Assert.Fail($"MessageListQuery.{property.Name} has type {type}, which the command line's tests have no sample for.");
+            Assert.Fail($"{property.DeclaringType?.Name}.{property.Name} has type {type}, which the command line's tests have no sample for.");
             throw new InvalidOperationException();
         }
 
@@ -119,7 +129,7 @@ namespace Sendblue.Tests.Cli
                 return (" ", known[0]!.ToString()!);
             }
 
-            Assert.Fail($"MessageListQuery.{property.Name} has type {type}, which the command line's tests have no malformed value for.");
+            Assert.Fail($"{property.DeclaringType?.Name}.{property.Name} has type {type}, which the command line's tests have no malformed value for.");
             throw new InvalidOperationException();
         }
 
