@@ -59,6 +59,36 @@ namespace Sendblue.Tests.Integration
         }
 
         [Test]
+        public async Task AReply_ToAnInboundMessage_AnswersItOnTheLineItCameIn()
+        {
+            await using var emulator = await EmulatorFixture.StartAsync();
+            using var client = emulator.CreateClient();
+            var inbound = await emulator.SimulateInboundAsync(EmulatorFixture.To, EmulatorFixture.From, "Is the table still free?");
+
+            var reply = await client.Messages.SendAsync(new SendMessageRequest
+            {
+                Number = EmulatorFixture.To,
+                FromNumber = EmulatorFixture.From,
+                Content = "Yes, see you at 8",
+                ReplyTo = new ReplyTo { MessageHandle = inbound.MessageHandle },
+            });
+            var fromAnotherLine = Assert.ThrowsAsync<SendblueBadRequestException>(() => client.Messages.SendAsync(new SendMessageRequest
+            {
+                Number = EmulatorFixture.To,
+                FromNumber = "+16292925297",
+                Content = "x",
+                ReplyTo = new ReplyTo { MessageHandle = inbound.MessageHandle },
+            }));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(reply.ReplyTo!.MessageHandle, Is.EqualTo(inbound.MessageHandle));
+                Assert.That(reply.ThreadOriginator!.MessageHandle, Is.EqualTo(inbound.MessageHandle));
+                Assert.That(fromAnotherLine!.ErrorMessage, Does.Contain("is not a message of this conversation (+16292925297 with +19998887777)"));
+            });
+        }
+
+        [Test]
         public async Task AReply_ToAMessageOfAnotherConversationOrNone_Is400_NamingReplyTo()
         {
             await using var emulator = await EmulatorFixture.StartAsync();
