@@ -81,6 +81,31 @@ namespace Sendblue.Testing
         /// <summary>The worker that handled it (admin accounts); matched by the <c>worker_id</c> filter.</summary>
         public string? WorkerId { get; init; }
 
+        /// <summary>The <c>message_handle</c> of the message this one is an inline reply to (<c>reply_to</c>).</summary>
+        public string? ReplyToMessageHandle { get; init; }
+
+        /// <summary>The part of the parent the reply answers (<c>reply_to.part_index</c>), when the send named one.</summary>
+        public int? ReplyToPartIndex { get; init; }
+
+        /// <summary>
+        /// The <c>message_handle</c> of the message that started the inline-reply thread
+        /// (<c>thread_originator</c>): a reply's parent, or the parent's own originator.
+        /// </summary>
+        public string? ThreadOriginatorMessageHandle { get; init; }
+
+        /// <summary>The seat the message was sent on behalf of (<c>seat_id</c>).</summary>
+        public string? SeatId { get; init; }
+
+        /// <summary>The email of that seat (<c>sender_email</c>), filled from <see cref="SendblueEmulatorOptions.Seats"/>.</summary>
+        public string? SenderEmail { get; init; }
+
+        /// <summary>
+        /// The App Card the message carries: the outbound shape for a card the account sent (its
+        /// <c>UpdateMessageHandle</c> set on a continuation), the inbound one for a card received.
+        /// A copy: changing it does not change the store.
+        /// </summary>
+        public MessageAppCard? AppCard { get; init; }
+
         /// <summary>The other party: the recipient of an outbound message, the sender of an inbound one.</summary>
         public string? Number => IsOutbound ? ToNumber : FromNumber;
 

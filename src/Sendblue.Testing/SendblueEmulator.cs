@@ -14,11 +14,12 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
+using Sendblue.Testing.Endpoints;
 
 namespace Sendblue.Testing
 {
     /// <summary>
-    /// A local stand-in for the Sendblue message API: a real HTTP server on 127.0.0.1 with an
+    /// A local stand-in for the Sendblue API: a real HTTP server on 127.0.0.1 with an
     /// in-memory store, so tests exercise the SDK (or any HTTP client) over real sockets.
     /// </summary>
     /// <example>
@@ -47,6 +48,7 @@ namespace Sendblue.Testing
         private SendblueEmulator(SendblueEmulatorOptions options)
         {
             _options = options;
+            StartedAt = Now();
         }
 
         /// <summary>The emulator's address, such as <c>http://127.0.0.1:54321/</c>.</summary>
@@ -68,9 +70,65 @@ namespace Sendblue.Testing
         public IReadOnlyList<EmulatedWebhookDelivery> WebhookDeliveries => _deliveries.ToArray();
 
         /// <summary>A snapshot of every stored message, in order of arrival.</summary>
-        public IReadOnlyList<EmulatedMessage> Messages => Store.Snapshot().Select(e => e.Message).ToList();
+        public IReadOnlyList<EmulatedMessage> Messages => Store.Snapshot().Select(e => Copy(e.Message)).ToList();
+
+        /// <summary>A snapshot of the account's contacts, in order of creation.</summary>
+        public IReadOnlyList<EmulatedContact> Contacts => Account.ContactSnapshot();
+
+        /// <summary>The numbers opted out of messages (by the opt-out operation, a contact update or seeding); sends to them are refused.</summary>
+        public IReadOnlyCollection<string> OptedOutNumbers
+        {
+            get
+            {
+                lock (Account.Gate)
+                {
+                    return Account.OptedOut.OrderBy(n => n, StringComparer.Ordinal).ToList();
+                }
+            }
+        }
+
+        /// <summary>A snapshot of the group chats the emulator knows, with their participants now.</summary>
+        public IReadOnlyList<EmulatedGroup> Groups
+        {
+            get
+            {
+                lock (Account.Gate)
+                {
+                    return Account.Groups.ToList();
+                }
+            }
+        }
+
+        /// <summary>Every typing indicator received so far, in order of arrival.</summary>
+        public IReadOnlyList<EmulatedTypingIndicator> TypingIndicators
+        {
+            get
+            {
+                lock (Account.Gate)
+                {
+                    return Account.TypingIndicators.ToList();
+                }
+            }
+        }
+
+        /// <summary>Every media object uploaded so far, in order of arrival.</summary>
+        public IReadOnlyList<EmulatedMediaObject> MediaObjects
+        {
+            get
+            {
+                lock (Account.Gate)
+                {
+                    return Account.MediaObjects.ToList();
+                }
+            }
+        }
 
         internal MessageStore Store { get; } = new();
+
+        internal AccountStore Account { get; } = new();
+
+        /// <summary>When the emulator started, on its clock: since then its lines have been ONLINE.</summary>
+        internal DateTimeOffset StartedAt { get; }
 
         /// <summary>Starts an emulator on 127.0.0.1 and returns once it accepts connections.</summary>
         /// <param name="options">How it behaves; the defaults suit a unit test.</param>
@@ -114,11 +172,64 @@ namespace Sendblue.Testing
         public SendblueClient CreateClient() => new(CreateClientOptions());
 
         /// <summary>The stored message with this handle, or null.</summary>
-        public EmulatedMessage? Find(string messageHandle) => Store.Find(messageHandle);
+        public EmulatedMessage? Find(string messageHandle) => Store.Find(messageHandle) is EmulatedMessage m ? Copy(m) : null;
+
+        /// <summary>The contact with this phone number, or null.</summary>
+        public EmulatedContact? FindContact(string phone)
+        {
+            lock (Account.Gate)
+            {
+                return Account.Contacts.TryGetValue(phone, out var entry) ? Account.Shown(entry.Contact) : null;
+            }
+        }
+
+        /// <summary>
+        /// Seeds the contact store, as if the contact had been created earlier. A missing id or date
+        /// is filled in; <see cref="EmulatedContact.OptOut"/> sets the number's opt-out record.
+        /// </summary>
+        /// <returns>The contact as stored.</returns>
+        /// <exception cref="ArgumentException">The contact has no phone number, or one that is already a contact.</exception>
+        public EmulatedContact AddContact(EmulatedContact contact)
+        {
+            if (contact is null)
+            {
+                throw new ArgumentNullException(nameof(contact));
+            }
+
+            if (string.IsNullOrEmpty(contact.Phone))
+            {
+                throw new ArgumentException("A contact needs a phone number: it is the contact's identifier.", nameof(contact));
+            }
+
+            lock (Account.Gate)
+            {
+                if (Account.Contacts.ContainsKey(contact.Phone!))
+                {
+                    throw new ArgumentException($"A contact with phone number '{contact.Phone}' is already stored.", nameof(contact));
+                }
+
+                var stored = contact with
+                {
+                    ContactId = contact.ContactId ?? NewContactId(),
+                    CreatedAt = contact.CreatedAt ?? Now(),
+                    Tags = contact.Tags.ToList(),
+                    CustomVariables = contact.CustomVariables.ToDictionary(v => v.Key, v => v.Value),
+                };
+                if (contact.OptOut)
+                {
+                    Account.OptedOut.Add(contact.Phone!);
+                }
+
+                Account.Contacts.Add(contact.Phone!, (Account.NextContactSequence(), stored with { OptOut = false }));
+                return Account.Shown(stored);
+            }
+        }
 
         /// <summary>
         /// Seeds the store with a message, as if it had been sent or received earlier; nothing is
-        /// posted. A missing handle, account or date is filled in.
+        /// posted. A missing handle, account or date is filled in. A group message (with a
+        /// <see cref="EmulatedMessage.GroupId"/>) of a group the emulator does not know makes that
+        /// group known, with the message's participants, so that group sends and changes find it.
         /// </summary>
         /// <returns>The message as stored.</returns>
         public EmulatedMessage AddMessage(EmulatedMessage message)
@@ -136,14 +247,30 @@ namespace Sendblue.Testing
                 AccountEmail = message.AccountEmail ?? _options.AccountEmail,
                 DateCreated = created,
                 DateUpdated = message.DateUpdated ?? created,
+                Participants = message.Participants.ToList(),
+                AppCard = AppCards.Copy(message.AppCard),
             };
-            return Store.Add(stored, DueAfter(stored));
+            Store.Add(stored, DueAfter(stored));
+            if (stored.GroupId is string groupId)
+            {
+                lock (Account.Gate)
+                {
+                    if (Account.Group(groupId) is null)
+                    {
+                        Account.Groups.Add(new EmulatedGroup(groupId, stored.SendblueNumber, stored.Participants));
+                    }
+                }
+            }
+
+            return Copy(stored);
         }
 
         /// <summary>
         /// A message arrives from <paramref name="fromNumber"/> on the account's number
         /// <paramref name="toNumber"/>: it is stored with status RECEIVED and posted to
-        /// <see cref="SendblueEmulatorOptions.ReceiveWebhookUrl"/> when one is set.
+        /// <see cref="SendblueEmulatorOptions.ReceiveWebhookUrl"/> when one is set, and to each
+        /// receive webhook configured through the Webhooks API that is for every line or names
+        /// <paramref name="toNumber"/> in its <c>sendblue_numbers</c>.
         /// </summary>
         /// <returns>The stored message.</returns>
         public async Task<EmulatedMessage> SimulateInboundAsync(string fromNumber, string toNumber, string content, CancellationToken cancellationToken = default)
@@ -177,7 +304,12 @@ namespace Sendblue.Testing
                 null);
             if (_options.ReceiveWebhookUrl is Uri hook)
             {
-                await PostWebhookAsync(hook.ToString(), message, cancellationToken).ConfigureAwait(false);
+                await PostWebhookAsync(hook.ToString(), message, DefaultSecret(), cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var (url, secret) in Account.WebhookTargets(WebhookType.Receive, toNumber))
+            {
+                await PostWebhookAsync(url, message, secret ?? _options.WebhookSecret, cancellationToken).ConfigureAwait(false);
             }
 
             return message;
@@ -186,7 +318,8 @@ namespace Sendblue.Testing
         /// <summary>
         /// Moves every outbound message that is not final one status on (QUEUED to SENT, SENT to
         /// DELIVERED, or to ERROR for a failing number) and posts each change to the message's
-        /// status callback before returning.
+        /// status callback, and to each outbound webhook configured through the Webhooks API,
+        /// before returning.
         /// </summary>
         /// <returns>How many messages moved.</returns>
         public Task<int> AdvanceAsync(CancellationToken cancellationToken = default) =>
@@ -241,29 +374,26 @@ namespace Sendblue.Testing
 
         internal void Record(EmulatedRequest request) => _requests.Enqueue(request);
 
-        internal EmulatedMessage AcceptSend(string number, string fromNumber, string? content, string? mediaUrl, SendStyle? sendStyle, string? statusCallback)
+        /// <summary>Stores an outbound message an operation accepted: a new handle, the account, QUEUED, now.</summary>
+        internal EmulatedMessage AcceptOutbound(EmulatedMessage draft)
         {
             var now = Now();
-            var smsOnly = _options.SmsOnlyNumbers.Contains(number);
-            var message = new EmulatedMessage
+            var message = draft with
             {
                 MessageHandle = NewHandle(),
                 AccountEmail = _options.AccountEmail,
-                Content = content,
-                MediaUrl = mediaUrl,
-                FromNumber = fromNumber,
-                ToNumber = number,
                 IsOutbound = true,
                 Status = MessageStatus.Queued,
-                Service = smsOnly ? MessageService.Sms : MessageService.IMessage,
-                WasDowngraded = smsOnly,
-                SendStyle = smsOnly ? null : sendStyle,
                 DateCreated = now,
                 DateUpdated = now,
-                StatusCallback = statusCallback,
             };
             return Store.Add(message, DueAfter(message));
         }
+
+        internal DateTimeOffset Now() => _options.TimeProvider.GetUtcNow();
+
+        /// <summary>A contact id in the shape of Sendblue's (20 characters, letters and digits).</summary>
+        internal static string NewContactId() => Guid.NewGuid().ToString("N").Substring(0, 20);
 
         private async Task StartServerAsync(CancellationToken cancellationToken)
         {
@@ -312,7 +442,12 @@ namespace Sendblue.Testing
                 {
                     if (!string.IsNullOrEmpty(message.StatusCallback))
                     {
-                        await PostWebhookAsync(message.StatusCallback!, message, cancellationToken).ConfigureAwait(false);
+                        await PostWebhookAsync(message.StatusCallback!, message, DefaultSecret(), cancellationToken).ConfigureAwait(false);
+                    }
+
+                    foreach (var (url, secret) in Account.WebhookTargets(WebhookType.Outbound, message.SendblueNumber))
+                    {
+                        await PostWebhookAsync(url, message, secret ?? _options.WebhookSecret, cancellationToken).ConfigureAwait(false);
                     }
                 }
 
@@ -359,7 +494,19 @@ namespace Sendblue.Testing
             return final || _options.AutoAdvanceInterval is not TimeSpan interval ? null : Now() + interval;
         }
 
-        private async Task PostWebhookAsync(string url, EmulatedMessage message, CancellationToken cancellationToken)
+        /// <summary>The secret of calls to URLs that are not configured webhooks: the account's global one (Webhooks API), else the options'.</summary>
+        private string? DefaultSecret()
+        {
+            lock (Account.Gate)
+            {
+                return Account.GlobalSecret ?? _options.WebhookSecret;
+            }
+        }
+
+        private static EmulatedMessage Copy(EmulatedMessage message) =>
+            message.AppCard is null ? message : message with { AppCard = AppCards.Copy(message.AppCard) };
+
+        private async Task PostWebhookAsync(string url, EmulatedMessage message, string? secret, CancellationToken cancellationToken)
         {
             var body = Wire.Webhook(message).ToString(Formatting.None);
             try
@@ -368,9 +515,9 @@ namespace Sendblue.Testing
                 {
                     Content = new StringContent(body, Utf8, "application/json"),
                 };
-                if (!string.IsNullOrEmpty(_options.WebhookSecret))
+                if (!string.IsNullOrEmpty(secret))
                 {
-                    request.Headers.TryAddWithoutValidation("sb-signing-secret", _options.WebhookSecret);
+                    request.Headers.TryAddWithoutValidation("sb-signing-secret", secret);
                 }
 
                 using var response = await _webhooks.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -382,8 +529,6 @@ namespace Sendblue.Testing
                 _deliveries.Enqueue(new EmulatedWebhookDelivery(url, body, null, ex.Message));
             }
         }
-
-        private DateTimeOffset Now() => _options.TimeProvider.GetUtcNow();
 
         private static string NewHandle() => Guid.NewGuid().ToString();
     }

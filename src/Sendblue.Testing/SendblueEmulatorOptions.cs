@@ -35,16 +35,28 @@ namespace Sendblue.Testing
         public string FailureErrorMessage { get; set; } = "The message could not be delivered to this number.";
 
         /// <summary>
-        /// Recipients that cannot receive iMessage: their messages go as SMS and are marked
-        /// <c>was_downgraded</c>.
+        /// Numbers (or email addresses) that cannot receive iMessage: messages to them go as SMS and
+        /// are marked <c>was_downgraded</c>, a lookup (<c>GET /api/evaluate-service</c>) answers
+        /// <c>SMS</c> for them (<c>iMessage</c> for every other), an App Card to them is refused, a
+        /// typing indicator to them answers ERROR, and a group with one of them goes as SMS.
         /// </summary>
         public ISet<string> SmsOnlyNumbers { get; } = new HashSet<string>(StringComparer.Ordinal);
 
         /// <summary>
-        /// The Sendblue numbers of the emulated account. When empty (the default), any E.164
-        /// <c>from_number</c> is accepted; otherwise a send from another number is refused with 400.
+        /// The Sendblue numbers (lines) of the emulated account. When empty (the default), any E.164
+        /// <c>from_number</c> is accepted and the account's lines (<c>GET /api/v2/lines/state</c>) are
+        /// the numbers its messages were sent from; otherwise a send, group send or typing indicator
+        /// from another number is refused with 400, and these are the lines.
         /// </summary>
         public ISet<string> SendblueNumbers { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// The seats (users) of the emulated account, by seat id, with each seat's email. A send or
+        /// group send with a <c>seat_id</c> gets that email as its <c>sender_email</c>. When empty
+        /// (the default), any <c>seat_id</c> is accepted and the <c>sender_email</c> is
+        /// <see cref="AccountEmail"/>; otherwise an unknown seat is refused with 400, as the API does.
+        /// </summary>
+        public IDictionary<string, string> Seats { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
         /// <summary>
         /// The webhook secret; when set, every status callback and receive webhook carries it in the

@@ -13,16 +13,17 @@ namespace Sendblue.ContractTests.Emulator
     /// <summary>
     /// Every response the emulator sends, error responses included, conforms to the spec for its
     /// operation and status, and every webhook body it posts conforms to MessageContent. One broad
-    /// scenario drives it through every operation, every filter, and every error it can answer with
-    /// (400, 401, 404, 429 from its rate limit, injected 429/500/502/503/504); then each entry of
-    /// <see cref="SendblueEmulator.Requests"/> is validated.
+    /// scenario drives it through every operation of the spec, every filter, and every error it can
+    /// answer with (400, 401, 404, 429 from its rate limit, injected 429/500/502/503/504 on every
+    /// operation); then each entry of <see cref="SendblueEmulator.Requests"/> is validated.
     /// </summary>
-    public class EmulatorConformanceTests
+    public partial class EmulatorConformanceTests
     {
         private const string From = "+16292925296";
         private const string To = "+19998887777";
         private const string Failing = "+15550000001";
         private const string SmsOnly = "+15550000002";
+        private const string Seat = "2f8e4c1a-7b3d-4e9f-a6c5-1d0b8e7f2a34";
         private static readonly DateTimeOffset T0 = new(2024, 5, 1, 12, 0, 0, TimeSpan.Zero);
 
         private readonly List<EmulatedRequest> _requests = new();
@@ -38,6 +39,7 @@ namespace Sendblue.ContractTests.Emulator
             };
             options.FailingNumbers.Add(Failing);
             options.SmsOnlyNumbers.Add(SmsOnly);
+            options.Seats.Add(Seat, "maria@example.com");
             await using (var emulator = await SendblueEmulator.StartAsync(options))
             {
                 await DriveAsync(emulator);
@@ -150,32 +152,29 @@ namespace Sendblue.ContractTests.Emulator
                 (await raw.PostAsync("api/send-message", new StringContent(body, Encoding.UTF8, "application/json"))).Dispose();
             }
 
+            // The rest of the API (EmulatorConformanceTests.Rest.cs): every other operation, its errors, and the webhooks configured through it.
+            var known = await DriveTheRestAsync(emulator, client, raw, sent[0].MessageHandle!);
+
             // 401: a wrong secret, on every operation.
             using (var wrong = Client(emulator, secret: "wrong-secret"))
             {
-                Assert.ThrowsAsync<SendblueAuthenticationException>(() => wrong.Messages.SendAsync(new SendMessageRequest { Number = To, FromNumber = From, Content = "x" }));
-                Assert.ThrowsAsync<SendblueAuthenticationException>(() => wrong.Messages.GetStatusAsync(sent[0].MessageHandle!));
-                Assert.ThrowsAsync<SendblueAuthenticationException>(() => wrong.Messages.GetAsync(sent[0].MessageHandle!));
-                Assert.ThrowsAsync<SendblueAuthenticationException>(() => wrong.Messages.ListAsync());
+                foreach (var call in Calls)
+                {
+                    Assert.ThrowsAsync<SendblueAuthenticationException>(() => call.Value(wrong, known), call.Key.ToString());
+                }
             }
 
             // Injected faults: every 5xx the SDK maps, and a 429 with Retry-After, on every operation.
-            var faults = new (EmulatorOperation Operation, int Status)[]
+            foreach (var call in Calls)
             {
-                (EmulatorOperation.Send, 500), (EmulatorOperation.Send, 502), (EmulatorOperation.Send, 503), (EmulatorOperation.Send, 504),
-                (EmulatorOperation.GetStatus, 500), (EmulatorOperation.GetStatus, 503), (EmulatorOperation.Get, 502), (EmulatorOperation.Get, 504),
-                (EmulatorOperation.List, 500), (EmulatorOperation.List, 502), (EmulatorOperation.List, 503), (EmulatorOperation.List, 504),
-            };
-            foreach (var (operation, status) in faults)
-            {
-                emulator.Faults.FailNext(operation, 1, status);
-                Assert.ThrowsAsync<SendblueServerException>(() => CallAsync(client, operation, sent[0].MessageHandle!));
-            }
+                foreach (var status in new[] { 500, 502, 503, 504 })
+                {
+                    emulator.Faults.FailNext(call.Key, 1, status);
+                    Assert.ThrowsAsync<SendblueServerException>(() => call.Value(client, known), $"{call.Key} {status}");
+                }
 
-            foreach (var operation in new[] { EmulatorOperation.Send, EmulatorOperation.GetStatus, EmulatorOperation.Get, EmulatorOperation.List })
-            {
-                emulator.Faults.FailNext(operation, 1, 429, TimeSpan.FromSeconds(90));
-                Assert.ThrowsAsync<SendblueRateLimitException>(() => CallAsync(client, operation, sent[0].MessageHandle!));
+                emulator.Faults.FailNext(call.Key, 1, 429, TimeSpan.FromSeconds(90));
+                Assert.ThrowsAsync<SendblueRateLimitException>(() => call.Value(client, known), $"{call.Key} 429");
             }
 
             // A dropped connection answers nothing (status 0): there is no response to judge.
@@ -183,26 +182,10 @@ namespace Sendblue.ContractTests.Emulator
             Assert.ThrowsAsync<SendblueConnectionException>(() => client.Messages.ListAsync());
         }
 
-        private static Task CallAsync(SendblueClient client, EmulatorOperation operation, string handle) => operation switch
-        {
-            EmulatorOperation.Send => client.Messages.SendAsync(new SendMessageRequest { Number = To, FromNumber = From, Content = "x" }),
-            EmulatorOperation.GetStatus => client.Messages.GetStatusAsync(handle),
-            EmulatorOperation.Get => client.Messages.GetAsync(handle),
-            _ => client.Messages.ListAsync(),
-        };
-
-        private static string OperationId(EmulatorOperation operation) => operation switch
-        {
-            EmulatorOperation.Send => "Send",
-            EmulatorOperation.GetStatus => "GetStatus",
-            EmulatorOperation.Get => "Get",
-            _ => "List",
-        };
-
         private IEnumerable<EmulatedRequest> Answered => _requests.Where(r => r.StatusCode != 0 && r.Operation is not null);
 
         private IReadOnlyList<ContractCheck> Checks() =>
-            Answered.Select(r => SpecContract.Shared.CheckResponse(OperationId(r.Operation!.Value), r.StatusCode, r.ResponseBody, r.ResponseHeaders)).ToList();
+            Answered.Select(r => SpecContract.Shared.CheckResponse(EmulatorOperationIds.Of(r.Operation!.Value), r.StatusCode, r.ResponseBody, r.ResponseHeaders)).ToList();
 
         [Test]
         public void EveryResponseTheEmulatorSent_ConformsToTheSpecForItsOperationAndStatus()
@@ -211,7 +194,7 @@ namespace Sendblue.ContractTests.Emulator
 
             Assert.Multiple(() =>
             {
-                Assert.That(checks, Has.Count.GreaterThan(60), "the scenario ran");
+                Assert.That(checks, Has.Count.GreaterThan(300), "the scenario ran");
                 Assert.That(ContractCheck.Describe(checks), Is.Empty);
             });
         }
@@ -223,17 +206,34 @@ namespace Sendblue.ContractTests.Emulator
         }
 
         [Test]
+        public void EveryRecordedRequest_AddressesItsOperation_AtTheSpecsMethodAndPath()
+        {
+            var misrouted = Answered
+                .Where(r => !SpecContract.Shared.Operation(EmulatorOperationIds.Of(r.Operation!.Value)).Matches(r.Method, r.Path))
+                .Select(r => $"{r.Method} {r.Path} was served as {r.Operation}")
+                .Distinct()
+                .ToList();
+
+            Assert.That(misrouted, Is.Empty);
+        }
+
+        [Test]
         public void TheScenario_CoversEveryOperationAndEveryStatusTheEmulatorCanAnswer()
         {
-            var covered = Answered.Select(r => $"{OperationId(r.Operation!.Value)} {r.StatusCode}").Distinct().ToList();
+            var covered = Answered.Select(r => $"{EmulatorOperationIds.Of(r.Operation!.Value)} {r.StatusCode}").Distinct().ToList();
 
-            Assert.That(covered, Is.SupersetOf(new[]
+            // Every operation of the spec answers 200, and each status the emulator can answer on it.
+            var expected = SpecContract.Shared.Operations
+                .SelectMany(o => new[] { 200, 401, 429, 500, 502, 503, 504 }.Select(status => $"{o.QualifiedId} {status}"))
+                .Concat(AnswersWith400.Select(op => $"{EmulatorOperationIds.Of(op)} 400"))
+                .Concat(AnswersWith404.Select(op => $"{EmulatorOperationIds.Of(op)} 404"))
+                .ToList();
+
+            Assert.Multiple(() =>
             {
-                "Send 200", "Send 400", "Send 401", "Send 429", "Send 500", "Send 502", "Send 503", "Send 504",
-                "GetStatus 200", "GetStatus 400", "GetStatus 401", "GetStatus 404", "GetStatus 429", "GetStatus 500", "GetStatus 503",
-                "Get 200", "Get 401", "Get 404", "Get 429", "Get 502", "Get 504",
-                "List 200", "List 400", "List 401", "List 429", "List 500", "List 502", "List 503", "List 504",
-            }));
+                Assert.That(covered, Is.SupersetOf(expected));
+                Assert.That(Calls.Keys, Is.EquivalentTo(Enum.GetValues<EmulatorOperation>()), "every operation has a call for the 401 and the fault rounds");
+            });
         }
 
         [Test]
@@ -249,7 +249,8 @@ namespace Sendblue.ContractTests.Emulator
 
             Assert.Multiple(() =>
             {
-                Assert.That(tooMany, Has.Count.EqualTo(5));
+                // One injected per operation, and one of the emulator's own list limit.
+                Assert.That(tooMany, Has.Count.EqualTo(Calls.Count + 1));
                 Assert.That(tooMany.Select(r => r.ResponseHeader("Retry-After")), Has.All.Not.Null);
             });
         }
@@ -259,11 +260,23 @@ namespace Sendblue.ContractTests.Emulator
         {
             var checks = _webhooks.Select(w => SpecContract.Shared.CheckSchema("MessageContent", w.Body, $"webhook to {new Uri(w.Url).AbsolutePath}")).ToList();
 
+            int To(string path) => _webhooks.Count(w => new Uri(w.Url).AbsolutePath == path);
+
             Assert.Multiple(() =>
             {
-                // Four sends move twice each (QUEUED -> SENT -> DELIVERED or ERROR), and one inbound message.
-                Assert.That(_webhooks, Has.Count.EqualTo(9));
-                Assert.That(_webhooks.Count(w => w.Url.EndsWith("/hooks/inbound", StringComparison.Ordinal)), Is.EqualTo(1));
+                // Four sends with a status callback move twice each (QUEUED -> SENT -> DELIVERED or ERROR).
+                Assert.That(To("/hooks/status"), Is.EqualTo(8));
+
+                // Two inbound messages reach the options' receive URL; the second also the receive
+                // webhook for every line and the one for its line, configured through the Webhooks API.
+                Assert.That(To("/hooks/inbound"), Is.EqualTo(2));
+                Assert.That(To("/hooks/api-inbound"), Is.EqualTo(1));
+                Assert.That(To("/hooks/api-inbound-line"), Is.EqualTo(1));
+                Assert.That(To("/hooks/api-inbound-other-line"), Is.Zero);
+
+                // The outbound webhook configured through the API gets each status change after it was added: one send, twice.
+                Assert.That(To("/hooks/api-outbound"), Is.EqualTo(2));
+                Assert.That(_webhooks, Has.Count.EqualTo(14));
                 Assert.That(ContractCheck.Describe(checks), Is.Empty);
                 foreach (var webhook in _webhooks)
                 {

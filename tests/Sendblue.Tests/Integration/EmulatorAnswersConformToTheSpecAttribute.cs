@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
+using Sendblue.ContractTests.Emulator;
 using Sendblue.ContractTests.Validation;
 using Sendblue.Testing;
 
@@ -36,7 +37,7 @@ namespace Sendblue.Tests.Integration
             var responses = emulators
                 .SelectMany(e => e.Requests)
                 .Where(r => r.StatusCode != 0 && r.Operation is not null)
-                .Select(r => spec.CheckResponse(OperationId(r.Operation!.Value), r.StatusCode, r.ResponseBody, r.ResponseHeaders));
+                .Select(r => spec.CheckResponse(EmulatorOperationIds.Of(r.Operation!.Value), r.StatusCode, r.ResponseBody, r.ResponseHeaders));
             var webhooks = emulators
                 .SelectMany(e => e.WebhookDeliveries)
                 .Select(w => spec.CheckSchema("MessageContent", w.Body, $"webhook to {w.Url}"));
@@ -46,13 +47,5 @@ namespace Sendblue.Tests.Integration
                 Assert.Fail($"The emulator answered outside spec/openapi.yaml:\n{errors}");
             }
         }
-
-        private static string OperationId(EmulatorOperation operation) => operation switch
-        {
-            EmulatorOperation.Send => "Send",
-            EmulatorOperation.GetStatus => "GetStatus",
-            EmulatorOperation.Get => "Get",
-            _ => "List",
-        };
     }
 }

@@ -123,7 +123,7 @@ namespace Sendblue.Tests.Integration
 
         [TestCase("""{"from_number":"+16292925296","content":"x"}""", "number is required.")]
         [TestCase("""{"number":"+19998887777","content":"x"}""", "from_number is required.")]
-        [TestCase("""{"number":"+19998887777","from_number":"+16292925296"}""", "content or media_url is required.")]
+        [TestCase("""{"number":"+19998887777","from_number":"+16292925296"}""", "content, media_url or app_card is required.")]
         [TestCase("""{"number":"+19998887777","from_number":"+16292925296","content":5}""", "content must be a string.")]
         [TestCase("""[1]""", "The body must be a JSON object.")]
         [TestCase("""{"number":"+19998887777","from_number":"+16292925296","content":"x","send_style":"sparkles"}""", "send_style 'sparkles' is not one of: celebration, shooting_star, fireworks, lasers, love, confetti, balloons, spotlight, echo, invisible, gentle, loud, slam.")]

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using NUnit.Framework;
@@ -158,6 +159,53 @@ namespace Sendblue.Tests.Integration
             var page = await client.Messages.ListAsync();
 
             Assert.That(page.Status, Is.EqualTo("OK"));
+        }
+
+        [Test]
+        public async Task AnInjected503_OnAGroupSend_IsNotRetried_ForAGroupSendIsASend()
+        {
+            await using var emulator = await EmulatorFixture.StartAsync();
+            using var client = emulator.FastClient();
+            emulator.Faults.FailNext(EmulatorOperation.SendGroupMessage, 1, 503);
+
+            var ex = Assert.ThrowsAsync<SendblueServerException>(() => client.Groups.SendMessageAsync(new SendGroupMessageRequest
+            {
+                FromNumber = EmulatorFixture.From,
+                Numbers = new List<string> { EmulatorFixture.To, "+18887776666" },
+                Content = "Dinner at 8?",
+            }));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(ex!.StatusCode, Is.EqualTo(503));
+                Assert.That(emulator.Requests.Select(r => r.Operation), Is.EqualTo(new EmulatorOperation?[] { EmulatorOperation.SendGroupMessage }));
+                Assert.That(emulator.Messages, Is.Empty);
+                Assert.That(emulator.Groups, Is.Empty, "a failed send makes no group");
+            });
+        }
+
+        [Test]
+        public async Task InjectedFaults_OnContactReadsAndChanges_AreRecovered_ForTheyRetryAsReads()
+        {
+            await using var emulator = await EmulatorFixture.StartAsync();
+            using var client = emulator.FastClient();
+            emulator.AddContact(new EmulatedContact { Phone = EmulatorFixture.To, FirstName = "Ada" });
+            emulator.Faults.FailNext(EmulatorOperation.GetContact, 1, 502);
+            emulator.Faults.DropNext(EmulatorOperation.UpdateContact);
+
+            var read = await client.Contacts.GetAsync(EmulatorFixture.To);
+            var updated = await client.Contacts.UpdateAsync(EmulatorFixture.To, new UpdateContactRequest { LastName = "Lovelace" });
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(read.Contact!.FirstName, Is.EqualTo("Ada"));
+                Assert.That(updated.Contact!.LastName, Is.EqualTo("Lovelace"));
+                Assert.That(emulator.Requests.Select(r => (r.Operation, r.StatusCode)), Is.EqualTo(new (EmulatorOperation?, int)[]
+                {
+                    (EmulatorOperation.GetContact, 502), (EmulatorOperation.GetContact, 200),
+                    (EmulatorOperation.UpdateContact, 0), (EmulatorOperation.UpdateContact, 200),
+                }));
+            });
         }
 
         [Test]
