@@ -12,8 +12,9 @@ namespace Sendblue.Cli.Demo
 {
     /// <summary>
     /// The SDK end to end, against an emulator started in this process: no credentials, no
-    /// network. Sends three messages (one delivered over iMessage, one downgraded to SMS, one that
-    /// fails), follows their status, receives a reply, and prints the conversation.
+    /// network. Looks the numbers up, sends three messages (one delivered over iMessage, one
+    /// downgraded to SMS, one that fails), follows their status, receives a reply while showing a
+    /// typing indicator, answers it with an inline reply, and prints the conversation.
     /// </summary>
     internal sealed class SendblueDemo
     {
@@ -52,7 +53,14 @@ namespace Sendblue.Cli.Demo
             using var client = emulator.CreateClient();
             console.MarkupLineInterpolated($"[bold]1.[/] Started the Sendblue emulator at [blue]{emulator.BaseUrl}[/] (in this process: no credentials, no network).");
 
-            console.MarkupLineInterpolated($"[bold]2.[/] Sending three messages from {AccountNumber} with SendAsync:");
+            console.MarkupLineInterpolated($"[bold]2.[/] Asking which service each number can get, with Lookups.LookupNumberAsync:");
+            foreach (var number in new[] { IMessageNumber, SmsOnlyNumber })
+            {
+                var lookup = await client.Lookups.LookupNumberAsync(number, cancellationToken).ConfigureAwait(false);
+                console.MarkupLineInterpolated($"   {number}: {lookup.Service}");
+            }
+
+            console.MarkupLineInterpolated($"[bold]3.[/] Sending three messages from {AccountNumber} with SendAsync:");
             var outgoing = new[]
             {
                 new Outgoing(IMessageNumber, "iMessage", SendStyle.Celebration, "Your table for two is ready at 7pm."),
@@ -75,7 +83,7 @@ namespace Sendblue.Cli.Demo
                 console.MarkupLineInterpolated($"   {message.To} ({message.Who}, {message.Style}): {sent.Status}, handle {message.Handle}");
             }
 
-            console.MarkupLineInterpolated($"[bold]3.[/] Following their status with GetStatusAsync until DELIVERED or ERROR:");
+            console.MarkupLineInterpolated($"[bold]4.[/] Following their status with GetStatusAsync until DELIVERED or ERROR:");
             if (!await FollowAsync(client.Messages, outgoing, cancellationToken).ConfigureAwait(false))
             {
                 var stuck = string.Join(", ", outgoing.Where(m => !IsFinal(m.Status)).Select(m => $"{m.To} ({m.Status})"));
@@ -84,9 +92,34 @@ namespace Sendblue.Cli.Demo
             }
 
             var reply = await emulator.SimulateInboundAsync(IMessageNumber, AccountNumber, "Perfect, see you then!", cancellationToken).ConfigureAwait(false);
-            console.MarkupLineInterpolated($"[bold]4.[/] {IMessageNumber} replied; the emulator stored it as {reply.Status}: \"{reply.Content}\"");
+            console.MarkupLineInterpolated($"[bold]5.[/] {IMessageNumber} replied; the emulator stored it as {reply.Status}: \"{reply.Content}\"");
 
-            console.MarkupLineInterpolated($"[bold]5.[/] The conversation on {AccountNumber}, walked with ListAllAsync (createdAt ascending):");
+            var typing = await client.TypingIndicators.SendAsync(
+                new SendTypingIndicatorRequest { Number = IMessageNumber, FromNumber = AccountNumber, State = TypingIndicatorState.Start },
+                cancellationToken).ConfigureAwait(false);
+            console.MarkupLineInterpolated($"[bold]6.[/] Showing {IMessageNumber} that we are typing, with TypingIndicators.SendAsync: {typing.Status}");
+
+            var answer = new Outgoing(IMessageNumber, "inline reply", SendStyle.Gentle, "Great, your table is waiting.");
+            var replied = await client.Messages.SendAsync(
+                new SendMessageRequest
+                {
+                    Number = answer.To,
+                    FromNumber = AccountNumber,
+                    Content = answer.Content,
+                    SendStyle = answer.Style,
+                    ReplyTo = new ReplyTo { MessageHandle = reply.MessageHandle, PartIndex = 0 },
+                },
+                cancellationToken).ConfigureAwait(false);
+            answer.Handle = replied.MessageHandle ?? throw new SendblueException("The send answered without a message_handle.");
+            answer.Status = replied.Status;
+            console.MarkupLineInterpolated($"[bold]7.[/] Answering with an inline reply to it (reply_to {replied.ReplyTo?.MessageHandle}): {replied.Status}");
+            if (!await FollowAsync(client.Messages, new[] { answer }, cancellationToken).ConfigureAwait(false))
+            {
+                _host.Error.WriteLine($"error: no final status within {StatusTimeout.TotalSeconds:0} s for the reply to {answer.To}.");
+                return ExitCodes.ApiError;
+            }
+
+            console.MarkupLineInterpolated($"[bold]8.[/] The conversation on {AccountNumber}, walked with ListAllAsync (createdAt ascending):");
             var conversation = new List<Message>();
             var query = new MessageListQuery
             {
@@ -116,7 +149,7 @@ namespace Sendblue.Cli.Demo
             console.MarkupLineInterpolated(
                 $"Done in {clock.Elapsed.TotalSeconds:0.0} s: {delivered} delivered, {failed} failed, {received} received.");
             console.MarkupLineInterpolated(
-                $"With SENDBLUE_API_API_KEY and SENDBLUE_API_API_SECRET set, '{SendblueCli.Name} send', 'status', 'get' and 'list' talk to the API.");
+                $"With SENDBLUE_API_API_KEY and SENDBLUE_API_API_SECRET set, '{SendblueCli.Name} send', 'status', 'get', 'list', 'lookup', 'typing', 'group', 'contacts', 'webhooks' and 'lines' talk to the API.");
             return ExitCodes.Ok;
         }
 

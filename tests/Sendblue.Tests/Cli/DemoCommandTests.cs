@@ -27,12 +27,15 @@ namespace Sendblue.Tests.Cli
             {
                 Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
                 Assert.That(result.Error, Is.Empty, result.ToString());
-                Assert.That(Row.Matches(result.Out), Has.Count.EqualTo(4), "three sent and one received: " + result.Out);
-                Assert.That(RowsWith(result.Out, "DELIVERED"), Is.EqualTo(2), result.Out);
+                Assert.That(Row.Matches(result.Out), Has.Count.EqualTo(5), "three sent, one received, one inline reply: " + result.Out);
+                Assert.That(RowsWith(result.Out, "DELIVERED"), Is.EqualTo(3), result.Out);
                 Assert.That(RowsWith(result.Out, "ERROR"), Is.EqualTo(1), result.Out);
                 Assert.That(RowsWith(result.Out, "SMS"), Is.EqualTo(1), result.Out);
                 Assert.That(RowsWith(result.Out, "RECEIVED"), Is.EqualTo(1), result.Out);
                 Assert.That(result.Out, Does.Contain("Perfect, see you then!"));
+                Assert.That(result.Out, Does.Contain("+15555550101: iMessage").And.Contain("+15555550102: SMS"), "the lookups");
+                Assert.That(result.Out, Does.Contain("with TypingIndicators.SendAsync: SENT"), "the typing indicator");
+                Assert.That(result.Out, Does.Match("inline reply to it \\(reply_to [0-9a-f-]{36}\\)"), "the inline reply names the message it answers");
                 Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)));
             });
         }
@@ -43,11 +46,12 @@ namespace Sendblue.Tests.Cli
             var result = await CliRunner.RunWithoutCredentialsAsync("demo");
 
             var rows = Row.Matches(result.Out).Select(m => LineAt(result.Out, m.Index)).ToList();
-            Assert.That(rows, Has.Count.EqualTo(4), result.ToString());
+            Assert.That(rows, Has.Count.EqualTo(5), result.ToString());
             Assert.Multiple(() =>
             {
                 Assert.That(rows.Take(3), Has.All.Contain("│ out │"));
                 Assert.That(rows[3], Does.Contain("│ in  │").And.Contain("RECEIVED"));
+                Assert.That(rows[4], Does.Contain("│ out │").And.Contain("Great, your table is waiting."));
             });
         }
 
@@ -88,7 +92,7 @@ namespace Sendblue.Tests.Cli
             Assert.Multiple(async () =>
             {
                 Assert.That(process.ExitCode, Is.EqualTo(0), output + await stderr);
-                Assert.That(Row.Matches(output), Has.Count.EqualTo(4), output);
+                Assert.That(Row.Matches(output), Has.Count.EqualTo(5), output);
                 Assert.That(output, Does.Contain("DELIVERED").And.Contain("ERROR").And.Contain("RECEIVED"));
             });
         }
