@@ -9,15 +9,18 @@ using Sendblue.Tests.TestSupport;
 namespace Sendblue.Tests.Readme
 {
     /// <summary>
-    /// The README's examples of every resource and of per-call options are the code of
-    /// <see cref="ReadmeExamples"/> (every code line of their C# blocks is a line of it), and that
-    /// code runs against the emulator and does what the README says.
+    /// The README's examples are code that compiles and runs: every code line of a section's C#
+    /// blocks is a line of a file the tests build and run (the resource examples of
+    /// <see cref="ReadmeExamples"/>, run against the emulator below; the hosting examples of
+    /// AspNetCore/ShippingApp.cs, run by SampleAppTests).
     /// </summary>
     public class ReadmeExamplesTests
     {
-        [TestCase("## The rest of the API")]
-        [TestCase("## Per-call options and raw responses")]
-        public void TheSectionsCode_IsTheExamplesCode(string heading)
+        [TestCase("## The rest of the API", "Readme/ReadmeExamples.cs")]
+        [TestCase("## Per-call options and raw responses", "Readme/ReadmeExamples.cs")]
+        [TestCase("## Webhooks in ASP.NET Core", "AspNetCore/ShippingApp.cs")]
+        [TestCase("## Use with dependency injection", "AspNetCore/ShippingApp.cs")]
+        public void TheSectionsCode_IsCodeTheTestsRun(string heading, string source)
         {
             var root = Dotnet.RepositoryRoot();
             var readme = File.ReadAllText(Path.Combine(root, "README.md")).Replace("\r\n", "\n");
@@ -26,7 +29,7 @@ namespace Sendblue.Tests.Readme
             var end = readme.IndexOf("\n## ", start + heading.Length, System.StringComparison.Ordinal);
             var section = readme.Substring(start, (end < 0 ? readme.Length : end) - start);
 
-            var examples = File.ReadAllLines(Path.Combine(root, "tests", "Sendblue.Tests", "Readme", "ReadmeExamples.cs")).Select(l => l.Trim()).ToHashSet();
+            var examples = File.ReadAllLines(Path.Combine(root, "tests", "Sendblue.Tests", source)).Select(l => l.Trim()).ToHashSet();
             var code = Regex.Matches(section, "```csharp\n(.*?)```", RegexOptions.Singleline)
                 .SelectMany(m => m.Groups[1].Value.Split('\n'))
                 .Select(l => l.Trim())
@@ -34,7 +37,7 @@ namespace Sendblue.Tests.Readme
                 .ToList();
 
             Assert.That(code, Is.Not.Empty);
-            Assert.That(code.Where(l => !examples.Contains(l)), Is.Empty, "README lines that are not in Readme/ReadmeExamples.cs");
+            Assert.That(code.Where(l => !examples.Contains(l)), Is.Empty, $"README lines that are not in {source}");
         }
 
         [Test]
