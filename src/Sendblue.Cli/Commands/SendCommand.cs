@@ -31,23 +31,11 @@ namespace Sendblue.Cli.Commands
             return ExitCodes.Ok;
         }
 
-        internal sealed class Settings : ApiSettings
+        internal sealed class Settings : MessageSettings
         {
             [CommandOption("--to <NUMBER>")]
             [Description("The recipient's phone number, E.164 (+19998887777). Required.")]
             public string? To { get; set; }
-
-            [CommandOption("--from <NUMBER>")]
-            [Description("One of your Sendblue numbers to send from, E.164. Required.")]
-            public string? From { get; set; }
-
-            [CommandOption("--content <TEXT>")]
-            [Description("The text. This or --media-url is required.")]
-            public string? Content { get; set; }
-
-            [CommandOption("--media-url <URL>")]
-            [Description("A public URL of an image, video or file to attach.")]
-            public string? MediaUrl { get; set; }
 
             [CommandOption("--style <STYLE>")]
             [Description("An iMessage expressive style: celebration, shooting_star, fireworks, lasers, love, confetti, balloons, spotlight, echo, invisible, gentle, loud, slam.")]
@@ -56,18 +44,6 @@ namespace Sendblue.Cli.Commands
             [CommandOption("--status-callback <URL>")]
             [Description("A URL Sendblue POSTs each status change of the message to.")]
             public string? StatusCallback { get; set; }
-
-            [CommandOption(ReplyOptions.ReplyTo)]
-            [Description(ReplyOptions.ReplyToDescription)]
-            public string? ReplyTo { get; set; }
-
-            [CommandOption(ReplyOptions.ReplyPart)]
-            [Description(ReplyOptions.ReplyPartDescription)]
-            public string? ReplyPart { get; set; }
-
-            [CommandOption(ReplyOptions.Seat)]
-            [Description(ReplyOptions.SeatDescription)]
-            public string? Seat { get; set; }
 
             public override ValidationResult Validate()
             {

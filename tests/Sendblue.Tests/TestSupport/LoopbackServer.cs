@@ -153,10 +153,10 @@ namespace Sendblue.Tests.TestSupport
                 using (client)
                 {
                     var stream = client.GetStream();
-                    var reader = new BufferedReader(stream);
+                    var reader = new HttpRequestReader(stream);
                     while (!_stop.IsCancellationRequested)
                     {
-                        var request = await ReadRequestAsync(reader).ConfigureAwait(false);
+                        var request = await reader.ReadAsync().ConfigureAwait(false);
                         if (request is null)
                         {
                             return;
@@ -226,35 +226,6 @@ namespace Sendblue.Tests.TestSupport
             await stream.FlushAsync(_stop.Token).ConfigureAwait(false);
         }
 
-        private static async Task<RecordedRequest?> ReadRequestAsync(BufferedReader reader)
-        {
-            var requestLine = await reader.ReadLineAsync().ConfigureAwait(false);
-            if (string.IsNullOrEmpty(requestLine))
-            {
-                return null;
-            }
-
-            var parts = requestLine.Split(' ');
-            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            while (true)
-            {
-                var line = await reader.ReadLineAsync().ConfigureAwait(false);
-                if (string.IsNullOrEmpty(line))
-                {
-                    break;
-                }
-
-                var colon = line.IndexOf(':');
-                var name = line.Substring(0, colon).Trim();
-                var value = line.Substring(colon + 1).Trim();
-                headers[name] = headers.TryGetValue(name, out var existing) ? existing + ", " + value : value;
-            }
-
-            var length = headers.TryGetValue("Content-Length", out var text) ? int.Parse(text) : 0;
-            var body = length > 0 ? Encoding.UTF8.GetString(await reader.ReadBytesAsync(length).ConfigureAwait(false)) : string.Empty;
-            return new RecordedRequest(parts[0], parts[1], headers, body);
-        }
-
         private static string Reason(int status) => status switch
         {
             200 => "OK",
@@ -274,68 +245,5 @@ namespace Sendblue.Tests.TestSupport
             504 => "Gateway Timeout",
             _ => "Status",
         };
-
-        /// <summary>Reads CRLF lines and then raw bytes from one stream without losing any.</summary>
-        private sealed class BufferedReader
-        {
-            private readonly Stream _stream;
-            private readonly byte[] _buffer = new byte[8192];
-            private int _start;
-            private int _end;
-
-            public BufferedReader(Stream stream)
-            {
-                _stream = stream;
-            }
-
-            public async Task<string?> ReadLineAsync()
-            {
-                var line = new MemoryStream();
-                while (true)
-                {
-                    if (_start == _end && !await FillAsync().ConfigureAwait(false))
-                    {
-                        return line.Length == 0 ? null : Encoding.ASCII.GetString(line.ToArray());
-                    }
-
-                    var b = _buffer[_start++];
-                    if (b == '\n')
-                    {
-                        var bytes = line.ToArray();
-                        var count = bytes.Length > 0 && bytes[^1] == '\r' ? bytes.Length - 1 : bytes.Length;
-                        return Encoding.ASCII.GetString(bytes, 0, count);
-                    }
-
-                    line.WriteByte(b);
-                }
-            }
-
-            public async Task<byte[]> ReadBytesAsync(int count)
-            {
-                var result = new byte[count];
-                var read = 0;
-                while (read < count)
-                {
-                    if (_start == _end && !await FillAsync().ConfigureAwait(false))
-                    {
-                        throw new EndOfStreamException();
-                    }
-
-                    var n = Math.Min(count - read, _end - _start);
-                    Array.Copy(_buffer, _start, result, read, n);
-                    _start += n;
-                    read += n;
-                }
-
-                return result;
-            }
-
-            private async Task<bool> FillAsync()
-            {
-                _start = 0;
-                _end = await _stream.ReadAsync(_buffer).ConfigureAwait(false);
-                return _end > 0;
-            }
-        }
     }
 }

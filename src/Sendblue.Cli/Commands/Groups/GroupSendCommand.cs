@@ -31,7 +31,7 @@ namespace Sendblue.Cli.Commands.Groups
             return ExitCodes.Ok;
         }
 
-        internal sealed class Settings : ApiSettings
+        internal sealed class Settings : MessageSettings
         {
             [CommandOption("--group <GROUP_ID>")]
             [Description("The group_id of an existing group to message. This or --to is required.")]
@@ -40,30 +40,6 @@ namespace Sendblue.Cli.Commands.Groups
             [CommandOption("--to <NUMBER>")]
             [Description("A member of a new group, E.164; repeat it for each member (a group holds at most 25 people). Sendblue creates the group when it does not exist yet.")]
             public string[]? To { get; set; }
-
-            [CommandOption("--from <NUMBER>")]
-            [Description("One of your Sendblue numbers to send from, E.164. Required.")]
-            public string? From { get; set; }
-
-            [CommandOption("--content <TEXT>")]
-            [Description("The text. This or --media-url is required.")]
-            public string? Content { get; set; }
-
-            [CommandOption("--media-url <URL>")]
-            [Description("A public URL of an image, video or file to attach.")]
-            public string? MediaUrl { get; set; }
-
-            [CommandOption(ReplyOptions.ReplyTo)]
-            [Description(ReplyOptions.ReplyToDescription)]
-            public string? ReplyTo { get; set; }
-
-            [CommandOption(ReplyOptions.ReplyPart)]
-            [Description(ReplyOptions.ReplyPartDescription)]
-            public string? ReplyPart { get; set; }
-
-            [CommandOption(ReplyOptions.Seat)]
-            [Description(ReplyOptions.SeatDescription)]
-            public string? Seat { get; set; }
 
             public override ValidationResult Validate()
             {
