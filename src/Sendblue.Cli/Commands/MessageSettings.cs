@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Sendblue.Cli.Commands
@@ -29,5 +30,26 @@ namespace Sendblue.Cli.Commands
         [CommandOption(ReplyOptions.Seat)]
         [Description(ReplyOptions.SeatDescription)]
         public string? Seat { get; set; }
+
+        /// <summary>The checks of the shared options, after the command's own (which call this last).</summary>
+        public override ValidationResult Validate()
+        {
+            if (string.IsNullOrWhiteSpace(From))
+            {
+                return ValidationResult.Error("--from is required: one of your Sendblue numbers, such as +16292925296.");
+            }
+
+            if (string.IsNullOrWhiteSpace(Content) && string.IsNullOrWhiteSpace(MediaUrl))
+            {
+                return ValidationResult.Error("A message needs --content, --media-url, or both.");
+            }
+
+            if (ReplyOptions.Validate(ReplyTo, ReplyPart) is { Successful: false } reply)
+            {
+                return reply;
+            }
+
+            return base.Validate();
+        }
     }
 }

@@ -14,11 +14,7 @@ namespace Sendblue.Diagnostics
     /// </summary>
     internal sealed class OperationTelemetry
     {
-        private const string Key = "Sendblue.Telemetry";
-
-#if NET5_0_OR_GREATER
-        private static readonly HttpRequestOptionsKey<OperationTelemetry> OptionsKey = new(Key);
-#endif
+        private static readonly Sendblue.Http.RequestProperty<OperationTelemetry> Property = new("Sendblue.Telemetry");
 
         private int _attempts;
 
@@ -57,23 +53,9 @@ namespace Sendblue.Diagnostics
         /// <summary>Counts an attempt and returns its number, 1 for the first.</summary>
         public int NextAttempt() => Interlocked.Increment(ref _attempts);
 
-        public void AttachTo(HttpRequestMessage request)
-        {
-#if NET5_0_OR_GREATER
-            request.Options.Set(OptionsKey, this);
-#else
-            request.Properties[Key] = this;
-#endif
-        }
+        public void AttachTo(HttpRequestMessage request) => Property.Set(request, this);
 
-        public static OperationTelemetry? Of(HttpRequestMessage request)
-        {
-#if NET5_0_OR_GREATER
-            return request.Options.TryGetValue(OptionsKey, out var telemetry) ? telemetry : null;
-#else
-            return request.Properties.TryGetValue(Key, out var value) ? value as OperationTelemetry : null;
-#endif
-        }
+        public static OperationTelemetry? Of(HttpRequestMessage request) => Property.Get(request);
 
         /// <summary>
         /// The tags every measurement of this call carries. The operation's name only when the

@@ -9,13 +9,8 @@ namespace Sendblue.Http
     /// </summary>
     internal sealed class OperationContext
     {
-        private const string Key = "Sendblue.Operation";
-        private const string CallKey = "Sendblue.RequestOptions";
-
-#if NET5_0_OR_GREATER
-        private static readonly HttpRequestOptionsKey<OperationContext> OptionsKey = new(Key);
-        private static readonly HttpRequestOptionsKey<SendblueRequestOptions> CallOptionsKey = new(CallKey);
-#endif
+        private static readonly RequestProperty<OperationContext> Operation = new("Sendblue.Operation");
+        private static readonly RequestProperty<SendblueRequestOptions> CallOptions = new("Sendblue.RequestOptions");
 
         /// <param name="tag">The spec's tag of the operation (the client it is on), such as <c>Messages</c>.</param>
         /// <param name="operationId">The spec's operationId, such as <c>Send</c>.</param>
@@ -41,44 +36,16 @@ namespace Sendblue.Http
 
         public bool RetriesAsRead { get; }
 
-        public void AttachTo(HttpRequestMessage request)
-        {
-#if NET5_0_OR_GREATER
-            request.Options.Set(OptionsKey, this);
-#else
-            request.Properties[Key] = this;
-#endif
-        }
+        public void AttachTo(HttpRequestMessage request) => Operation.Set(request, this);
 
         /// <summary>The operation a request belongs to; null for a request the SDK did not make.</summary>
-        public static OperationContext? Of(HttpRequestMessage request)
-        {
-#if NET5_0_OR_GREATER
-            return request.Options.TryGetValue(OptionsKey, out var context) ? context : null;
-#else
-            return request.Properties.TryGetValue(Key, out var value) ? value as OperationContext : null;
-#endif
-        }
+        public static OperationContext? Of(HttpRequestMessage request) => Operation.Get(request);
 
         /// <summary>Attaches the caller's per-call options, which the retry and timeout steps read.</summary>
-        public static void AttachOptions(HttpRequestMessage request, SendblueRequestOptions options)
-        {
-#if NET5_0_OR_GREATER
-            request.Options.Set(CallOptionsKey, options);
-#else
-            request.Properties[CallKey] = options;
-#endif
-        }
+        public static void AttachOptions(HttpRequestMessage request, SendblueRequestOptions options) => CallOptions.Set(request, options);
 
         /// <summary>The per-call options of a request; null when the call has none.</summary>
-        public static SendblueRequestOptions? OptionsOf(HttpRequestMessage request)
-        {
-#if NET5_0_OR_GREATER
-            return request.Options.TryGetValue(CallOptionsKey, out var options) ? options : null;
-#else
-            return request.Properties.TryGetValue(CallKey, out var value) ? value as SendblueRequestOptions : null;
-#endif
-        }
+        public static SendblueRequestOptions? OptionsOf(HttpRequestMessage request) => CallOptions.Get(request);
 
         /// <summary>The rule without a spec: GET, HEAD, PUT, DELETE and OPTIONS are reads.</summary>
         public static bool IsReadMethod(HttpMethod method) =>

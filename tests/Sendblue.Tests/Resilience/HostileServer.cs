@@ -18,17 +18,11 @@ namespace Sendblue.Tests.Resilience
     /// a reset after the request was read, or no reading at all. Every request it reads is recorded
     /// and numbered in arrival order; every wait and write ends when the server is disposed.
     /// </summary>
-    internal sealed class HostileServer : IAsyncDisposable
+    internal sealed class HostileServer : RawTcpServer
     {
-        private readonly TcpListener _listener;
         private readonly Func<HostileExchange, Task>? _respond;
-        private readonly CancellationTokenSource _stop = new();
         private readonly ConcurrentQueue<RecordedRequest> _requests = new();
-        private readonly ConcurrentBag<Task> _connections = new();
-        private readonly List<TcpClient> _clients = new();
-        private readonly Task _accepting;
         private int _count;
-        private int _accepted;
 
         /// <param name="respond">
         /// Called once per request read, with the request and its 0-based index over the whole
@@ -44,9 +38,7 @@ namespace Sendblue.Tests.Resilience
         {
             _respond = respond;
             ReadsRequests = readRequests;
-            _listener = new TcpListener(IPAddress.Loopback, 0);
-            _listener.Start();
-            _accepting = Task.Run(AcceptLoopAsync);
+            Start();
         }
 
         /// <summary>A server that accepts connections and never reads a byte from them, nor answers.</summary>
@@ -54,102 +46,37 @@ namespace Sendblue.Tests.Resilience
 
         public bool ReadsRequests { get; }
 
-        public Uri BaseUrl => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}");
-
         public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
-        /// <summary>Connections accepted so far.</summary>
-        public int Accepted => Volatile.Read(ref _accepted);
+        internal CancellationToken StopToken => Stopping;
 
-        internal CancellationToken Stopping => _stop.Token;
-
-        public async ValueTask DisposeAsync()
+        protected override async Task ServeAsync(TcpClient client)
         {
-            _stop.Cancel();
-            _listener.Stop();
-            lock (_clients)
+            if (!ReadsRequests)
             {
-                foreach (var client in _clients)
-                {
-                    client.Dispose();
-                }
+                await Task.Delay(Timeout.Infinite, Stopping).ConfigureAwait(false);
+                return;
             }
 
-            try
+            var stream = client.GetStream();
+            var reader = new HttpRequestReader(stream, Stopping);
+            while (!Stopping.IsCancellationRequested)
             {
-                await _accepting.ConfigureAwait(false);
-            }
-            catch (Exception)
-            {
-                // Stopping the listener ends the accept loop with an exception; that is the point.
-            }
-
-            // Every script ends once its connection is disposed and the stop token fired.
-            await Task.WhenAll(_connections.ToArray()).ConfigureAwait(false);
-            _stop.Dispose();
-        }
-
-        private async Task AcceptLoopAsync()
-        {
-            while (!_stop.IsCancellationRequested)
-            {
-                TcpClient client;
-                try
-                {
-                    client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
-                }
-                catch (Exception) when (_stop.IsCancellationRequested)
+                var request = await reader.ReadAsync().ConfigureAwait(false);
+                if (request is null)
                 {
                     return;
                 }
 
-                Interlocked.Increment(ref _accepted);
-                lock (_clients)
+                _requests.Enqueue(request);
+                var exchange = new HostileExchange(this, client, stream, request, Interlocked.Increment(ref _count) - 1);
+                await _respond!(exchange).ConfigureAwait(false);
+                if (exchange.Closed)
                 {
-                    _clients.Add(client);
+                    return;
                 }
 
-                _connections.Add(Task.Run(() => ServeAsync(client)));
-            }
-        }
-
-        private async Task ServeAsync(TcpClient client)
-        {
-            try
-            {
-                using (client)
-                {
-                    if (!ReadsRequests)
-                    {
-                        await Task.Delay(Timeout.Infinite, _stop.Token).ConfigureAwait(false);
-                        return;
-                    }
-
-                    var stream = client.GetStream();
-                    var reader = new HttpRequestReader(stream, _stop.Token);
-                    while (!_stop.IsCancellationRequested)
-                    {
-                        var request = await reader.ReadAsync().ConfigureAwait(false);
-                        if (request is null)
-                        {
-                            return;
-                        }
-
-                        _requests.Enqueue(request);
-                        var exchange = new HostileExchange(this, client, stream, request, Interlocked.Increment(ref _count) - 1);
-                        await _respond!(exchange).ConfigureAwait(false);
-                        if (exchange.Closed)
-                        {
-                            return;
-                        }
-
-                        await stream.FlushAsync(_stop.Token).ConfigureAwait(false);
-                    }
-                }
-            }
-            catch (Exception)
-            {
-                // The client went away or the server is stopping; either ends this connection.
+                await stream.FlushAsync(Stopping).ConfigureAwait(false);
             }
         }
     }
@@ -177,7 +104,7 @@ namespace Sendblue.Tests.Resilience
 
         public NetworkStream Stream { get; }
 
-        public CancellationToken Stopping => _server.Stopping;
+        public CancellationToken Stopping => _server.StopToken;
 
         /// <summary>The script closed or reset the connection: the server reads no more from it.</summary>
         public bool Closed { get; private set; }

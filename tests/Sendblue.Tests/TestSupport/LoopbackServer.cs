@@ -59,33 +59,23 @@ namespace Sendblue.Tests.TestSupport
     /// A small HTTP/1.1 server on 127.0.0.1 and a free port, for tests that need real sockets:
     /// retries, redirects, timeouts, dropped connections. Records every request it gets.
     /// </summary>
-    public sealed class LoopbackServer : IAsyncDisposable
+    public sealed class LoopbackServer : RawTcpServer
     {
-        private readonly TcpListener _listener;
         private readonly Func<RecordedRequest, int, LoopbackResponse> _handler;
-        private readonly CancellationTokenSource _stop = new();
         private readonly ConcurrentQueue<RecordedRequest> _requests = new();
-        private readonly List<TcpClient> _clients = new();
-        private readonly Task _accepting;
         private int _count;
 
         /// <param name="handler">Gets the request and its 0-based index; returns what to answer.</param>
         public LoopbackServer(Func<RecordedRequest, int, LoopbackResponse> handler)
         {
             _handler = handler;
-            _listener = new TcpListener(IPAddress.Loopback, 0);
-            _listener.Start();
-            _accepting = Task.Run(AcceptLoopAsync);
+            Start();
         }
 
         public LoopbackServer(Func<RecordedRequest, LoopbackResponse> handler)
             : this((request, _) => handler(request))
         {
         }
-
-        public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
-
-        public Uri BaseUrl => new($"http://127.0.0.1:{Port}");
 
         public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
@@ -99,97 +89,40 @@ namespace Sendblue.Tests.TestSupport
             return port;
         }
 
-        public async ValueTask DisposeAsync()
+        protected override async Task ServeAsync(TcpClient client)
         {
-            _stop.Cancel();
-            _listener.Stop();
-            lock (_clients)
+            var stream = client.GetStream();
+            var reader = new HttpRequestReader(stream);
+            while (!Stopping.IsCancellationRequested)
             {
-                foreach (var client in _clients)
-                {
-                    client.Dispose();
-                }
-            }
-
-            try
-            {
-                await _accepting.ConfigureAwait(false);
-            }
-            catch (Exception)
-            {
-                // Stopping the listener ends the accept loop with an exception; that is the point.
-            }
-
-            _stop.Dispose();
-        }
-
-        private async Task AcceptLoopAsync()
-        {
-            while (!_stop.IsCancellationRequested)
-            {
-                TcpClient client;
-                try
-                {
-                    client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
-                }
-                catch (Exception) when (_stop.IsCancellationRequested)
+                var request = await reader.ReadAsync().ConfigureAwait(false);
+                if (request is null)
                 {
                     return;
                 }
 
-                lock (_clients)
+                _requests.Enqueue(request);
+                var index = Interlocked.Increment(ref _count) - 1;
+                var response = _handler(request, index);
+                if (response.Delay > TimeSpan.Zero)
                 {
-                    _clients.Add(client);
+                    await Task.Delay(response.Delay, Stopping).ConfigureAwait(false);
                 }
 
-                _ = Task.Run(() => ServeAsync(client));
-            }
-        }
-
-        private async Task ServeAsync(TcpClient client)
-        {
-            try
-            {
-                using (client)
+                if (response.DropConnection)
                 {
-                    var stream = client.GetStream();
-                    var reader = new HttpRequestReader(stream);
-                    while (!_stop.IsCancellationRequested)
-                    {
-                        var request = await reader.ReadAsync().ConfigureAwait(false);
-                        if (request is null)
-                        {
-                            return;
-                        }
-
-                        _requests.Enqueue(request);
-                        var index = Interlocked.Increment(ref _count) - 1;
-                        var response = _handler(request, index);
-                        if (response.Delay > TimeSpan.Zero)
-                        {
-                            await Task.Delay(response.Delay, _stop.Token).ConfigureAwait(false);
-                        }
-
-                        if (response.DropConnection)
-                        {
-                            client.Client.LingerState = new LingerOption(true, 0);
-                            return;
-                        }
-
-                        if (response.DropMidResponse)
-                        {
-                            await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {response.Status} {Reason(response.Status)}\r\n"), _stop.Token).ConfigureAwait(false);
-                            await stream.FlushAsync(_stop.Token).ConfigureAwait(false);
-                            return;
-                        }
-
-                        await WriteResponseAsync(stream, response).ConfigureAwait(false);
-                    }
+                    client.Client.LingerState = new LingerOption(true, 0);
+                    return;
                 }
-            }
-            catch (Exception)
-            {
-                // The client went away or the server is stopping; either ends this connection.
+
+                if (response.DropMidResponse)
+                {
+                    await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {response.Status} {Reason(response.Status)}\r\n"), Stopping).ConfigureAwait(false);
+                    await stream.FlushAsync(Stopping).ConfigureAwait(false);
+                    return;
+                }
+
+                await WriteResponseAsync(stream, response).ConfigureAwait(false);
             }
         }
 
@@ -210,20 +143,20 @@ namespace Sendblue.Tests.TestSupport
             }
 
             head.Append("\r\n");
-            await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), _stop.Token).ConfigureAwait(false);
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), Stopping).ConfigureAwait(false);
             if (response.StallBody > TimeSpan.Zero && body.Length > 1)
             {
-                await stream.WriteAsync(body.AsMemory(0, 1), _stop.Token).ConfigureAwait(false);
-                await stream.FlushAsync(_stop.Token).ConfigureAwait(false);
-                await Task.Delay(response.StallBody, _stop.Token).ConfigureAwait(false);
-                await stream.WriteAsync(body.AsMemory(1), _stop.Token).ConfigureAwait(false);
+                await stream.WriteAsync(body.AsMemory(0, 1), Stopping).ConfigureAwait(false);
+                await stream.FlushAsync(Stopping).ConfigureAwait(false);
+                await Task.Delay(response.StallBody, Stopping).ConfigureAwait(false);
+                await stream.WriteAsync(body.AsMemory(1), Stopping).ConfigureAwait(false);
             }
             else
             {
-                await stream.WriteAsync(body, _stop.Token).ConfigureAwait(false);
+                await stream.WriteAsync(body, Stopping).ConfigureAwait(false);
             }
 
-            await stream.FlushAsync(_stop.Token).ConfigureAwait(false);
+            await stream.FlushAsync(Stopping).ConfigureAwait(false);
         }
 
         private static string Reason(int status) => status switch

@@ -65,21 +65,6 @@ namespace Sendblue.Cli.Commands.Groups
                     return ValidationResult.Error("--to needs a phone number, such as +19998887777.");
                 }
 
-                if (string.IsNullOrWhiteSpace(From))
-                {
-                    return ValidationResult.Error("--from is required: one of your Sendblue numbers, such as +16292925296.");
-                }
-
-                if (string.IsNullOrWhiteSpace(Content) && string.IsNullOrWhiteSpace(MediaUrl))
-                {
-                    return ValidationResult.Error("A message needs --content, --media-url, or both.");
-                }
-
-                if (ReplyOptions.Validate(ReplyTo, ReplyPart) is { Successful: false } reply)
-                {
-                    return reply;
-                }
-
                 return base.Validate();
             }
 
