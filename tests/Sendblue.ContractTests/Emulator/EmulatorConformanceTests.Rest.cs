@@ -41,7 +41,7 @@ namespace Sendblue.ContractTests.Emulator
             [EmulatorOperation.ListWebhooks] = (c, k) => c.Webhooks.ListAsync(),
             [EmulatorOperation.CreateWebhooks] = (c, k) => c.Webhooks.CreateAsync(new CreateWebhooksRequest { Webhooks = new List<WebhookEntry> { new() { Url = "https://example.com/x" } } }),
             [EmulatorOperation.UpdateWebhooks] = (c, k) => c.Webhooks.UpdateAsync(new UpdateWebhooksRequest { Webhooks = new AccountWebhooks() }),
-            [EmulatorOperation.DeleteWebhooks] = (c, k) => c.Webhooks.DeleteAsync(new DeleteWebhooksRequest { Webhooks = new List<Uri> { new("https://example.com/x") } }),
+            [EmulatorOperation.DeleteWebhooks] = (c, k) => c.Webhooks.DeleteAsync(new DeleteWebhooksRequest { Webhooks = new List<string> { "https://example.com/x" } }),
             [EmulatorOperation.GetLineState] = (c, k) => c.Lines.GetStateAsync(),
         };
 
@@ -272,8 +272,8 @@ namespace Sendblue.ContractTests.Emulator
             await client.Webhooks.CreateAsync(new CreateWebhooksRequest { Type = WebhookType.Outbound, Webhooks = new List<WebhookEntry> { new() { Url = "https://hooks.example.com/sendblue/status", Secret = "whsec_status" } } });
             await client.Webhooks.CreateAsync(new CreateWebhooksRequest { Webhooks = new List<WebhookEntry> { new() { Url = "https://hooks.example.com/sendblue/inbound" } } });
             await client.Webhooks.ListAsync();
-            await client.Webhooks.DeleteAsync(new DeleteWebhooksRequest { Type = WebhookType.Receive, Webhooks = new List<Uri> { new("https://hooks.example.com/sendblue/inbound") } });
-            await client.Webhooks.DeleteAsync(new DeleteWebhooksRequest { Webhooks = new List<Uri> { new("https://hooks.example.com/never-added") } });
+            await client.Webhooks.DeleteAsync(new DeleteWebhooksRequest { Type = WebhookType.Receive, Webhooks = new List<string> { "https://hooks.example.com/sendblue/inbound" } });
+            await client.Webhooks.DeleteAsync(new DeleteWebhooksRequest { Webhooks = new List<string> { "https://hooks.example.com/never-added" } });
             await client.Webhooks.UpdateAsync(new UpdateWebhooksRequest
             {
                 Webhooks = new AccountWebhooks

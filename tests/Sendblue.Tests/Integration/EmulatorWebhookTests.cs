@@ -37,7 +37,7 @@ namespace Sendblue.Tests.Integration
             {
                 Webhooks = new AccountWebhooks { Receive = new List<WebhookEntry> { new() { Url = Sales, Secret = "whsec_new" } }, CallLog = new List<WebhookEntry> { new() { Url = "https://hooks.example.com/calls" } } },
             });
-            var deleted = await client.Webhooks.DeleteAsync(new DeleteWebhooksRequest { Webhooks = new List<Uri> { new(Sales) } });
+            var deleted = await client.Webhooks.DeleteAsync(new DeleteWebhooksRequest { Webhooks = new List<string> { Sales } });
             var after = await client.Webhooks.ListAsync();
 
             Assert.Multiple(() =>
@@ -78,7 +78,7 @@ namespace Sendblue.Tests.Integration
             await client.Webhooks.CreateAsync(add);
             await client.Webhooks.CreateAsync(add);
             var listed = await client.Webhooks.ListAsync();
-            await client.Webhooks.DeleteAsync(new DeleteWebhooksRequest { Type = WebhookType.Receive, Webhooks = new List<Uri> { new(Inbound) } });
+            await client.Webhooks.DeleteAsync(new DeleteWebhooksRequest { Type = WebhookType.Receive, Webhooks = new List<string> { Inbound } });
             var after = await client.Webhooks.ListAsync();
 
             Assert.Multiple(() =>

@@ -1,6 +1,8 @@
 using System;
+using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
+using Newtonsoft.Json;
 using NUnit.Framework;
 using Sendblue.Tests.TestSupport;
 
@@ -156,6 +158,26 @@ namespace Sendblue.Tests.Wire
                 + "&updated_at_gte=2024-03-01T12%3A00%3A00Z"
                 + "&updated_at_lte=2024-03-02T12%3A00%3A00Z"
                 + "&worker_id=w%201"));
+        }
+
+        [Test]
+        public async Task WebhooksDeleteAsync_SendsEachUrlAsTheListGaveIt_NotNormalised()
+        {
+            // The API matches the URLs as text, so removal takes the entries' own strings
+            // (WebhookEntry.Url), byte for byte.
+            var http = MockHttp.Returning("""{"status":"OK","message":"Webhooks deleted successfully"}""");
+            using var client = http.CreateClient();
+            var listed = JsonConvert.DeserializeObject<AccountWebhooks>("""{"receive":["https://Hooks.example.com:443","https://example.com/in?a=1&b=%7E"]}""")!.Receive!;
+
+            await client.Webhooks.DeleteAsync(new DeleteWebhooksRequest { Type = WebhookType.Receive, Webhooks = listed.Select(entry => entry.Url!).ToList() });
+
+            var request = http.Single;
+            Assert.Multiple(() =>
+            {
+                Assert.That(request.Method, Is.EqualTo(HttpMethod.Delete));
+                Assert.That(request.Uri.AbsoluteUri, Is.EqualTo("https://api.sendblue.test/api/account/webhooks"));
+                Assert.That(request.Body, Is.EqualTo("""{"webhooks":["https://Hooks.example.com:443","https://example.com/in?a=1&b=%7E"],"type":"receive"}"""));
+            });
         }
 
         [TestCase("https://api.sendblue.test")]

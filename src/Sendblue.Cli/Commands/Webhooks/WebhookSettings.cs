@@ -20,9 +20,6 @@ namespace Sendblue.Cli.Commands.Webhooks
         public WebhookType WebhookType =>
             OptionValues.Extensible(Type, WebhookType.KnownValues, t => new WebhookType(t)) ?? WebhookType.Receive;
 
-        /// <summary>The URL, checked by <see cref="Validate"/>.</summary>
-        public Uri Uri => new(Url, UriKind.Absolute);
-
         public override ValidationResult Validate()
         {
             if (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))

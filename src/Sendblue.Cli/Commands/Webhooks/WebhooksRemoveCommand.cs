@@ -15,7 +15,7 @@ namespace Sendblue.Cli.Commands.Webhooks
         protected override async Task<int> ExecuteAsync(ISendblueClient client, WebhookSettings settings, CancellationToken cancellationToken)
         {
             var type = settings.WebhookType;
-            var removed = await client.Webhooks.DeleteAsync(new DeleteWebhooksRequest { Type = type, Webhooks = new[] { settings.Uri } }, cancellationToken).ConfigureAwait(false);
+            var removed = await client.Webhooks.DeleteAsync(new DeleteWebhooksRequest { Type = type, Webhooks = new[] { settings.Url } }, cancellationToken).ConfigureAwait(false);
             if (settings.Json)
             {
                 JsonOutput.Write(Host.Out, removed);
