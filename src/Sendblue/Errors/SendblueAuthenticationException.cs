@@ -6,13 +6,7 @@ namespace Sendblue
     /// <summary>The API key id or secret is missing or wrong (HTTP 401).</summary>
     public class SendblueAuthenticationException : SendblueApiException
     {
-        /// <summary>Creates an exception for a 401 response.</summary>
-        /// <param name="message">The exception message.</param>
-        /// <param name="statusCode">The HTTP status code of the response.</param>
-        /// <param name="errorMessage">The server's own description of the error, if it gave one.</param>
-        /// <param name="responseBody">The body of the response as text, if any.</param>
-        /// <param name="headers">The response headers.</param>
-        /// <param name="innerException">The cause, if any.</param>
+        /// <inheritdoc cref="SendblueApiException(string, int, string, string, IReadOnlyDictionary{string, IEnumerable{string}}, Exception)"/>
         public SendblueAuthenticationException(
             string message,
             int statusCode,
