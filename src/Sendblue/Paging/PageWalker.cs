@@ -34,13 +34,18 @@ namespace Sendblue.Paging
     /// </summary>
     internal static class PageWalker
     {
-        /// <summary>Page after page from <paramref name="offset"/>, until <see cref="IsLastPage"/> says so.</summary>
+        /// <summary>
+        /// Page after page from <paramref name="offset"/>, until <see cref="IsLastPage"/> says so. An
+        /// API that pages no further than <paramref name="maxOffset"/> (the spec's <c>maximum</c> of
+        /// <c>offset</c>) while saying there is more ends the walk with an exception, not in silence.
+        /// </summary>
         public static async IAsyncEnumerable<TPage> PagesAsync<TPage>(
             Func<int, CancellationToken, Task<TPage>> fetch,
             Func<TPage, PageInfo> describe,
             int offset,
             int? askedLimit,
             int defaultLimit,
+            int? maxOffset,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             while (true)
@@ -56,6 +61,11 @@ namespace Sendblue.Paging
                 }
 
                 offset += info.Count;
+                if (offset > maxOffset)
+                {
+                    throw new SendblueException(
+                        $"The walk reached offset {offset}, past the last one the API lists (offset {maxOffset}, the spec's maximum), and the last page was not the end: narrow the query (a filter, or another order) to read the rest.");
+                }
             }
         }
 

@@ -36,9 +36,24 @@ namespace Sendblue.Validation
             }
         }
 
+        /// <summary>
+        /// A required path parameter: text, and not <c>.</c> or <c>..</c>, which a URL reads as "this
+        /// folder" and "the folder above": <c>Contacts.DeleteAsync("..")</c> would otherwise reach
+        /// another endpoint (no escaping keeps a dot segment in place).
+        /// </summary>
+        public static void Segment(string? value, string parameterName, string description)
+        {
+            Text(value, parameterName, description);
+            if (value == "." || value == "..")
+            {
+                throw new ArgumentException($"{parameterName} is '{value}', which a URL reads as {(value == "." ? "this folder" : "the folder above")}, so the call would reach another endpoint; it must be {Lower(description)}", parameterName);
+            }
+        }
+
         public static bool IsSet(string? value) => !string.IsNullOrWhiteSpace(value);
 
-        public static bool IsSet(object? value) => value is not null;
+        /// <summary>Set: not null, and not an empty list (no recipients is no recipients).</summary>
+        public static bool IsSet(object? value) => value is not null && value is not System.Collections.ICollection { Count: 0 };
 
         /// <summary>A required field of a model that is missing.</summary>
         public static ArgumentException Required(string parameterName, string field, string description) =>

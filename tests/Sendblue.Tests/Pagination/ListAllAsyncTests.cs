@@ -30,6 +30,36 @@ namespace Sendblue.Tests.Pagination
             });
         }
 
+        [Test]
+        public async Task ContactsListAllAsync_AtTheSpecsLastOffset_StopsWithAnError_NotInSilence()
+        {
+            // The spec's offset of a contact list is at most 10000: an account with more contacts
+            // than a walk can reach hears so, after every contact it can reach.
+            var http = new MockHttp(request =>
+            {
+                var offset = int.Parse(Param(request, "offset") ?? "0");
+                var page = string.Join(",", Enumerable.Range(offset, 1000).Select(i => $$"""{"phone":"+1555{{i:D7}}"}"""));
+                return MockHttp.Json("[" + page + "]");
+            });
+            using var client = http.CreateClient();
+            var seen = 0;
+
+            var ex = Assert.ThrowsAsync<SendblueException>(async () =>
+            {
+                await foreach (var contact in client.Contacts.ListAllAsync(new ContactListQuery { Limit = 1000 }))
+                {
+                    seen++;
+                }
+            });
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(seen, Is.EqualTo(11_000));
+                Assert.That(http.Requests.Select(r => Param(r, "offset")), Is.EqualTo(Enumerable.Range(0, 11).Select(i => (i * 1000).ToString())));
+                Assert.That(ex!.Message, Is.EqualTo("The walk reached offset 11000, past the last one the API lists (offset 10000, the spec's maximum), and the last page was not the end: narrow the query (a filter, or another order) to read the rest."));
+            });
+        }
+
         /// <summary>
         /// The walk's memory is one page plus the handles it has seen: a message of a page the walk
         /// has left is garbage once the caller lets go of it (build/loopback-benchmark.sh measures the bytes).

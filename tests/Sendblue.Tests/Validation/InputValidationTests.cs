@@ -179,5 +179,43 @@ namespace Sendblue.Tests.Validation
 
             Assert.That(http.Single.Uri.Query, Is.EqualTo($"?limit={limit}&offset=0"));
         }
+
+        [TestCase(".")]
+        [TestCase("..")]
+        public void ContactsDeleteAsync_WithADotSegment_Throws_InsteadOfReachingAnotherEndpoint(string phone)
+        {
+            // DELETE api/v2/contacts/.. would be DELETE api/v2/ once the URL is normalised, and
+            // DELETE api/v2/contacts/. the bulk delete.
+            var ex = Assert.ThrowsAsync<ArgumentException>(() => _client.Contacts.DeleteAsync(phone));
+            Assert.Multiple(() =>
+            {
+                Assert.That(ex!.ParamName, Is.EqualTo("phoneNumber"));
+                Assert.That(ex.Message, Does.StartWith($"phoneNumber is '{phone}', which a URL reads as {(phone == "." ? "this folder" : "the folder above")}, so the call would reach another endpoint; it must be the contact's phone number"));
+            });
+        }
+
+        [TestCase(".")]
+        [TestCase("..")]
+        public void GetAsync_WithADotSegment_Throws(string id)
+        {
+            var ex = Assert.ThrowsAsync<ArgumentException>(() => _client.Messages.GetAsync(id));
+            Assert.That(ex!.ParamName, Is.EqualTo("messageId"));
+        }
+
+        [Test]
+        public void GroupSendAsync_WithAnEmptyNumbersList_AndNoGroup_Throws_BecauseNoRecipientIsSet()
+        {
+            var ex = Assert.ThrowsAsync<ArgumentException>(() => _client.Groups.SendMessageAsync(new SendGroupMessageRequest
+            {
+                FromNumber = "+16292925296",
+                Numbers = new List<string>(),
+                Content = "Hi all",
+            }));
+            Assert.Multiple(() =>
+            {
+                Assert.That(ex!.ParamName, Is.EqualTo("request"));
+                Assert.That(ex.Message, Does.Contain("set SendGroupMessageRequest.GroupId, SendGroupMessageRequest.Numbers, or both."));
+            });
+        }
     }
 }
