@@ -86,7 +86,7 @@ namespace Sendblue.Cli
             catch (ArgumentException ex)
             {
                 // The SDK refuses input it can see is wrong (no recipient, limit out of range) before sending.
-                host.Error.WriteLine($"error: {ex.Message}");
+                host.Error.WriteLine($"error: {SdkSentence(ex)}");
                 return ExitCodes.UsageError;
             }
             catch (SendblueApiException ex)
@@ -104,6 +104,22 @@ namespace Sendblue.Cli
                 host.Error.WriteLine("Cancelled.");
                 return ExitCodes.Cancelled;
             }
+        }
+
+        /// <summary>
+        /// The SDK's own sentence, without what .NET appends for a developer: the
+        /// <c>(Parameter 'query')</c> suffix and the <c>Actual value was</c> line.
+        /// </summary>
+        private static string SdkSentence(ArgumentException ex)
+        {
+            var message = ex.Message;
+            if (ex is ArgumentOutOfRangeException { ActualValue: not null } && message.LastIndexOf('\n') is var line and > 0)
+            {
+                message = message.Substring(0, line).TrimEnd();
+            }
+
+            var suffix = $" (Parameter '{ex.ParamName}')";
+            return ex.ParamName is not null && message.EndsWith(suffix, StringComparison.Ordinal) ? message.Substring(0, message.Length - suffix.Length) : message;
         }
 
         /// <summary>The commands that only group others: <c>contacts list</c>, <c>typing start</c>.</summary>

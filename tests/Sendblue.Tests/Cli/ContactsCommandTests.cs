@@ -159,6 +159,9 @@ namespace Sendblue.Tests.Cli
             {
                 Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
                 Assert.That(result.Error, Does.StartWith($"error: ContactListQuery.{(option == "--limit" ? "Limit" : "Offset")} must be"));
+                // The SDK's sentence alone: not .NET's "(Parameter 'query')" and "Actual value was" lines.
+                Assert.That(result.Error, Does.Not.Contain("(Parameter").And.Not.Contain("Actual value was"));
+                Assert.That(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(1), result.Error);
                 Assert.That(api.Requests, Is.Empty);
             });
         }
