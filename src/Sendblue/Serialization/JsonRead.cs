@@ -22,12 +22,6 @@ namespace Sendblue.Serialization
     /// </summary>
     internal static class JsonRead
     {
-        private static readonly JsonLoadSettings TreeSettings = new()
-        {
-            CommentHandling = CommentHandling.Ignore,
-            LineInfoHandling = LineInfoHandling.Ignore,
-        };
-
         /// <summary>Moves to the next token that is not a comment; false at the end of the input.</summary>
         public static bool MoveToValue(JsonReader reader)
         {
