@@ -82,6 +82,7 @@ namespace Sendblue.Serialization
             {
                 case JsonToken.Null:
                 case JsonToken.Undefined:
+                case JsonToken.EndArray:
                     return null;
                 case JsonToken.Integer:
                     if (reader.Value is long integer && integer >= min && integer <= max)
@@ -160,15 +161,11 @@ namespace Sendblue.Serialization
         public static DateTimeOffset? DateTimeOffset(JsonReader reader)
         {
             MoveToValueOrThrow(reader);
-            return DateTimeOffsetAt(reader);
-        }
-
-        private static DateTimeOffset? DateTimeOffsetAt(JsonReader reader)
-        {
             switch (reader.TokenType)
             {
                 case JsonToken.Null:
                 case JsonToken.Undefined:
+                case JsonToken.EndArray:
                     return null;
                 case JsonToken.String:
                     var text = (string)reader.Value!;
@@ -341,64 +338,41 @@ namespace Sendblue.Serialization
             }
         }
 
-        // Item readers of the primitive types, for List and Map. A Newtonsoft ReadAs... call
-        // returns null at an array's end; the token then tells the end from a null item.
-        // A null item stays null, as the serializer keeps it (the list's type cannot say so).
+        // Item readers of the primitive types, for List and Map. Each value read returns null at
+        // an array's end as for a null item; the token then tells the two apart. A null text item
+        // stays null, as the serializer keeps it; a null number, boolean or date is refused, as
+        // a list of a value type cannot hold it.
         public static readonly JsonItemReader<string> StringItem = (JsonReader r, JsonSerializer s, out string item) =>
         {
             item = r.ReadAsString()!;
             return r.TokenType != JsonToken.EndArray;
         };
 
-        public static readonly JsonItemReader<bool> BooleanItem = (JsonReader r, JsonSerializer s, out bool item) =>
-        {
-            var value = r.ReadAsBoolean();
-            item = value ?? false;
-            return End(r, value.HasValue, "a boolean");
-        };
+        public static readonly JsonItemReader<bool> BooleanItem = Item(Boolean, "a boolean");
 
-        public static readonly JsonItemReader<double> DoubleItem = (JsonReader r, JsonSerializer s, out double item) =>
-        {
-            var value = r.ReadAsDouble();
-            item = value ?? 0;
-            return End(r, value.HasValue, "a number");
-        };
+        public static readonly JsonItemReader<double> DoubleItem = Item(Double, "a number");
 
-        public static readonly JsonItemReader<int> Int32Item = (JsonReader r, JsonSerializer s, out int item) =>
+        public static readonly JsonItemReader<int> Int32Item = Item(Int32, Int32Name);
+
+        public static readonly JsonItemReader<long> Int64Item = Item(Int64, Int64Name);
+
+        public static readonly JsonItemReader<DateTimeOffset> DateTimeOffsetItem = Item(DateTimeOffset, DateTimeName);
+
+        private static JsonItemReader<T> Item<T>(Func<JsonReader, T?> read, string what)
+            where T : struct
         {
-            item = 0;
-            if (!MoveToItem(r))
+            return (JsonReader r, JsonSerializer s, out T item) =>
             {
-                return false;
-            }
+                var value = read(r);
+                item = value.GetValueOrDefault();
+                if (r.TokenType == JsonToken.EndArray)
+                {
+                    return false;
+                }
 
-            item = (int)(IntegerAt(r, int.MinValue, int.MaxValue, Int32Name) ?? throw Wrong(r, Int32Name, "null is not allowed in this list"));
-            return true;
-        };
-
-        public static readonly JsonItemReader<long> Int64Item = (JsonReader r, JsonSerializer s, out long item) =>
-        {
-            item = 0;
-            if (!MoveToItem(r))
-            {
-                return false;
-            }
-
-            item = IntegerAt(r, long.MinValue, long.MaxValue, Int64Name) ?? throw Wrong(r, Int64Name, "null is not allowed in this list");
-            return true;
-        };
-
-        public static readonly JsonItemReader<DateTimeOffset> DateTimeOffsetItem = (JsonReader r, JsonSerializer s, out DateTimeOffset item) =>
-        {
-            item = default;
-            if (!MoveToItem(r))
-            {
-                return false;
-            }
-
-            item = DateTimeOffsetAt(r) ?? throw Wrong(r, DateTimeName, "null is not allowed in this list");
-            return true;
-        };
+                return value.HasValue ? true : throw Wrong(r, what, "null is not allowed in this list");
+            };
+        }
 
         /// <summary>An item of any other type, read by the serializer.</summary>
         public static bool ValueItem<T>(JsonReader reader, JsonSerializer serializer, out T item)
@@ -418,21 +392,6 @@ namespace Sendblue.Serialization
         {
             MoveToValueOrThrow(reader);
             return reader.TokenType != JsonToken.EndArray;
-        }
-
-        private static bool End(JsonReader reader, bool hasValue, string what)
-        {
-            if (reader.TokenType == JsonToken.EndArray)
-            {
-                return false;
-            }
-
-            if (!hasValue)
-            {
-                throw Wrong(reader, what, "null is not allowed in this list");
-            }
-
-            return true;
         }
 
         /// <summary>
