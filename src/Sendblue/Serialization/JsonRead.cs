@@ -75,6 +75,7 @@ namespace Sendblue.Serialization
         private const string Int32Name = "a 32-bit whole number";
         private const string Int64Name = "a 64-bit whole number";
         private const string DateTimeName = "a date and time (ISO 8601)";
+        private const string OutOfRange = "it is out of range";
 
         private static long? IntegerAt(JsonReader reader, long min, long max, string what)
         {
@@ -84,39 +85,16 @@ namespace Sendblue.Serialization
                 case JsonToken.Undefined:
                 case JsonToken.EndArray:
                     return null;
-                case JsonToken.Integer:
-                    if (reader.Value is long integer && integer >= min && integer <= max)
-                    {
-                        return integer;
-                    }
-
-                    if (reader.Value is BigInteger || reader.Value is long)
-                    {
-                        throw Wrong(reader, what, "it is out of range");
-                    }
-
-                    break;
+                case JsonToken.Integer when reader.Value is long integer:
+                    return integer >= min && integer <= max ? integer : throw Wrong(reader, what, OutOfRange);
+                case JsonToken.Integer when reader.Value is BigInteger:
+                    throw Wrong(reader, what, OutOfRange);
+                case JsonToken.Float when reader.Value is double d && !double.IsInfinity(d) && Math.Floor(d) == d:
+                    // 2^63 compares equal to long.MaxValue as a double, but does not fit a long.
+                    return d >= min && d <= max && d != 9223372036854775808d ? (long)d : throw Wrong(reader, what, OutOfRange);
+                case JsonToken.Float when reader.Value is decimal m && decimal.Truncate(m) == m:
+                    return m >= min && m <= max ? (long)m : throw Wrong(reader, what, OutOfRange);
                 case JsonToken.Float:
-                    if (reader.Value is double d && !double.IsNaN(d) && !double.IsInfinity(d) && Math.Floor(d) == d)
-                    {
-                        if (d >= min && d <= max && d != 9223372036854775808d)
-                        {
-                            return (long)d;
-                        }
-
-                        throw Wrong(reader, what, "it is out of range");
-                    }
-
-                    if (reader.Value is decimal m && decimal.Truncate(m) == m)
-                    {
-                        if (m >= min && m <= max)
-                        {
-                            return (long)m;
-                        }
-
-                        throw Wrong(reader, what, "it is out of range");
-                    }
-
                     throw Wrong(reader, what, "it has a fraction");
                 case JsonToken.String:
                     var text = (string?)reader.Value;
@@ -125,33 +103,22 @@ namespace Sendblue.Serialization
                         return null;
                     }
 
-                    if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
+                    // Every text long.TryParse takes, decimal takes with the same value.
+                    var isNumber = decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number);
+                    if (isNumber && decimal.Truncate(number) != number)
                     {
-                        if (parsed >= min && parsed <= max)
-                        {
-                            return parsed;
-                        }
-
-                        throw Wrong(reader, what, "it is out of range");
+                        throw Wrong(reader, what, "it has a fraction");
                     }
 
-                    if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                    if (isNumber && number >= min && number <= max)
                     {
-                        if (decimal.Truncate(number) != number)
-                        {
-                            throw Wrong(reader, what, "it has a fraction");
-                        }
-
-                        if (number >= min && number <= max)
-                        {
-                            return (long)number;
-                        }
+                        return (long)number;
                     }
 
-                    throw Wrong(reader, what, BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? "it is out of range" : "it is not a number");
+                    throw Wrong(reader, what, BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? OutOfRange : "it is not a number");
+                default:
+                    throw Wrong(reader, what, null);
             }
-
-            throw Wrong(reader, what, null);
         }
 
         /// <summary>
