@@ -45,6 +45,17 @@ namespace Sendblue.Serialization
             }
         }
 
+        /// <summary>
+        /// Whether the reader is on no value: <c>null</c>, <c>undefined</c>, or <c>""</c>, which the
+        /// serializer reads as no value where a number, date, enum-like, list or object belongs.
+        /// </summary>
+        internal static bool IsNoValue(JsonReader reader) => reader.TokenType switch
+        {
+            JsonToken.Null or JsonToken.Undefined => true,
+            JsonToken.String => string.IsNullOrEmpty((string?)reader.Value),
+            _ => false,
+        };
+
         /// <summary>Text: a number or boolean keeps its text as written (<c>1e3</c> stays "1e3").</summary>
         public static string? String(JsonReader reader) => reader.ReadAsString();
 
@@ -79,12 +90,13 @@ namespace Sendblue.Serialization
 
         private static long? IntegerAt(JsonReader reader, long min, long max, string what)
         {
+            if (IsNoValue(reader) || reader.TokenType == JsonToken.EndArray)
+            {
+                return null;
+            }
+
             switch (reader.TokenType)
             {
-                case JsonToken.Null:
-                case JsonToken.Undefined:
-                case JsonToken.EndArray:
-                    return null;
                 case JsonToken.Integer when reader.Value is long integer:
                     return integer >= min && integer <= max ? integer : throw Wrong(reader, what, OutOfRange);
                 case JsonToken.Integer when reader.Value is BigInteger:
@@ -97,11 +109,7 @@ namespace Sendblue.Serialization
                 case JsonToken.Float:
                     throw Wrong(reader, what, "it has a fraction");
                 case JsonToken.String:
-                    var text = (string?)reader.Value;
-                    if (string.IsNullOrEmpty(text))
-                    {
-                        return null;
-                    }
+                    var text = (string)reader.Value!;
 
                     // Every text long.TryParse takes, decimal takes with the same value.
                     var isNumber = decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number);
@@ -128,30 +136,23 @@ namespace Sendblue.Serialization
         public static DateTimeOffset? DateTimeOffset(JsonReader reader)
         {
             MoveToValueOrThrow(reader);
-            switch (reader.TokenType)
+            if (IsNoValue(reader) || reader.TokenType == JsonToken.EndArray)
             {
-                case JsonToken.Null:
-                case JsonToken.Undefined:
-                case JsonToken.EndArray:
-                    return null;
-                case JsonToken.String:
-                    var text = (string)reader.Value!;
-                    if (text.Length == 0)
-                    {
-                        return null;
-                    }
-
-                    if (IsoInstant.TryParse(text, out var instant))
-                    {
-                        return instant;
-                    }
-
-                    return ParseAsNewtonsoft(reader, text);
-                case JsonToken.Date:
-                    return reader.Value is DateTimeOffset offset ? offset : new DateTimeOffset((DateTime)reader.Value!);
-                default:
-                    throw Wrong(reader, DateTimeName, null);
+                return null;
             }
+
+            if (reader.TokenType == JsonToken.Date)
+            {
+                return reader.Value is DateTimeOffset offset ? offset : new DateTimeOffset((DateTime)reader.Value!);
+            }
+
+            if (reader.TokenType != JsonToken.String)
+            {
+                throw Wrong(reader, DateTimeName, null);
+            }
+
+            var text = (string)reader.Value!;
+            return IsoInstant.TryParse(text, out var instant) ? instant : ParseAsNewtonsoft(reader, text);
         }
 
         // Off the API's shape: Newtonsoft's own conversion (its ISO parser, then DateTimeOffset.TryParse).
@@ -176,33 +177,27 @@ namespace Sendblue.Serialization
         public static DateTime? Date(JsonReader reader)
         {
             MoveToValueOrThrow(reader);
-            switch (reader.TokenType)
+            if (IsNoValue(reader))
             {
-                case JsonToken.Null:
-                case JsonToken.Undefined:
-                    return null;
-                case JsonToken.String:
-                    var text = (string)reader.Value!;
-                    if (text.Length == 0)
-                    {
-                        return null;
-                    }
-
-                    if (System.DateTime.TryParseExact(text, "yyyy'-'MM'-'dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                    {
-                        return date;
-                    }
-
-                    // A date-time where a date belongs: the calendar date as written.
-                    if (System.DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
-                    {
-                        return instant.Date;
-                    }
-
-                    throw Wrong(reader, "a date (yyyy-MM-dd)", null);
-                default:
-                    throw Wrong(reader, "a date (yyyy-MM-dd)", null);
+                return null;
             }
+
+            if (reader.TokenType == JsonToken.String)
+            {
+                var text = (string)reader.Value!;
+                if (System.DateTime.TryParseExact(text, "yyyy'-'MM'-'dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    return date;
+                }
+
+                // A date-time where a date belongs: the calendar date as written.
+                if (System.DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+                {
+                    return instant.Date;
+                }
+            }
+
+            throw Wrong(reader, "a date (yyyy-MM-dd)", null);
         }
 
         /// <summary>
@@ -218,21 +213,17 @@ namespace Sendblue.Serialization
         /// <summary><see cref="EnumText"/> of the token the reader is on.</summary>
         public static string? EnumTextAt(JsonReader reader)
         {
-            switch (reader.TokenType)
+            if (IsNoValue(reader))
             {
-                case JsonToken.Null:
-                case JsonToken.Undefined:
-                    return null;
-                case JsonToken.String:
-                    var text = (string)reader.Value!;
-                    return text.Length == 0 ? null : text;
-                case JsonToken.Integer:
-                case JsonToken.Float:
-                case JsonToken.Boolean:
-                    return Convert.ToString(reader.Value, CultureInfo.InvariantCulture);
-                default:
-                    throw Wrong(reader, "a string", null);
+                return null;
             }
+
+            return reader.TokenType switch
+            {
+                JsonToken.String => (string)reader.Value!,
+                JsonToken.Integer or JsonToken.Float or JsonToken.Boolean => Convert.ToString(reader.Value, CultureInfo.InvariantCulture),
+                _ => throw Wrong(reader, "a string", null),
+            };
         }
 
         /// <summary>Any other type: the serializer reads the one value (its converters included).</summary>
@@ -249,60 +240,57 @@ namespace Sendblue.Serialization
         public static IList<T>? List<T>(JsonReader reader, JsonSerializer serializer, IList<T>? existing, JsonItemReader<T> item)
         {
             MoveToValueOrThrow(reader);
-            switch (reader.TokenType)
+            if (IsNoValue(reader))
             {
-                case JsonToken.Null:
-                case JsonToken.Undefined:
-                    return null;
-                case JsonToken.String when ((string)reader.Value!).Length == 0:
-                    // The serializer reads "" as no value where an object or list belongs.
-                    return null;
-                case JsonToken.StartArray:
-                    var list = existing ?? new List<T>();
-                    while (item(reader, serializer, out var value))
-                    {
-                        list.Add(value);
-                    }
-
-                    return list;
-                default:
-                    throw Wrong(reader, "an array", null);
+                return null;
             }
+
+            if (reader.TokenType != JsonToken.StartArray)
+            {
+                throw Wrong(reader, "an array", null);
+            }
+
+            var list = existing ?? new List<T>();
+            while (item(reader, serializer, out var value))
+            {
+                list.Add(value);
+            }
+
+            return list;
         }
 
         /// <summary>A map from names to values; an existing map is added to.</summary>
         public static IDictionary<string, T>? Map<T>(JsonReader reader, JsonSerializer serializer, IDictionary<string, T>? existing, JsonItemReader<T> value)
         {
             MoveToValueOrThrow(reader);
-            switch (reader.TokenType)
+            if (IsNoValue(reader))
             {
-                case JsonToken.Null:
-                case JsonToken.Undefined:
-                    return null;
-                case JsonToken.String when ((string)reader.Value!).Length == 0:
-                    return null;
-                case JsonToken.StartObject:
-                    var map = existing ?? new Dictionary<string, T>();
-                    while (MoveToValue(reader) && reader.TokenType == JsonToken.PropertyName)
-                    {
-                        var name = (string)reader.Value!;
-                        if (!value(reader, serializer, out var item))
-                        {
-                            throw Wrong(reader, "a value", null);
-                        }
-
-                        map[name] = item;
-                    }
-
-                    if (reader.TokenType != JsonToken.EndObject)
-                    {
-                        throw new JsonReaderException($"The JSON ends inside the object of '{reader.Path}'.");
-                    }
-
-                    return map;
-                default:
-                    throw Wrong(reader, "an object", null);
+                return null;
             }
+
+            if (reader.TokenType != JsonToken.StartObject)
+            {
+                throw Wrong(reader, "an object", null);
+            }
+
+            var map = existing ?? new Dictionary<string, T>();
+            while (MoveToValue(reader) && reader.TokenType == JsonToken.PropertyName)
+            {
+                var name = (string)reader.Value!;
+                if (!value(reader, serializer, out var item))
+                {
+                    throw Wrong(reader, "a value", null);
+                }
+
+                map[name] = item;
+            }
+
+            if (reader.TokenType != JsonToken.EndObject)
+            {
+                throw new JsonReaderException($"The JSON ends inside the object of '{reader.Path}'.");
+            }
+
+            return map;
         }
 
         // Item readers of the primitive types, for List and Map. Each value read returns null at

@@ -149,14 +149,13 @@ namespace Sendblue.Serialization
 
         private T? ReadAt(JsonReader reader, JsonSerializer serializer, T? existing)
         {
+            if (JsonRead.IsNoValue(reader))
+            {
+                return null;
+            }
+
             switch (reader.TokenType)
             {
-                case JsonToken.Null:
-                case JsonToken.Undefined:
-                    return null;
-                case JsonToken.String when ((string)reader.Value!).Length == 0:
-                    // The serializer reads "" as no value where an object belongs.
-                    return null;
                 case JsonToken.String when StringForm is string field:
                     // The plain string is the value of that one field: read it as the field's value.
                     var shorthand = existing ?? Create();
