@@ -397,12 +397,11 @@ namespace Sendblue.Serialization
             return obj;
         }
 
+        // new JValue(value) takes its type from the value: null, a string, a number, a boolean.
         private static JToken Token(JsonReader reader) => reader.TokenType switch
         {
             JsonToken.StartObject or JsonToken.StartArray => Tree(reader),
-            JsonToken.Null => JValue.CreateNull(),
             JsonToken.Undefined => JValue.CreateUndefined(),
-            JsonToken.String => JValue.CreateString((string?)reader.Value),
             _ => new JValue(reader.Value),
         };
 
