@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using Newtonsoft.Json;
 
@@ -83,23 +84,8 @@ namespace Sendblue.Serialization
             }
         }
 
-        private static bool Matches(string name, char[] key, int start, int length)
-        {
-            if (name.Length != length)
-            {
-                return false;
-            }
-
-            for (var i = 0; i < length; i++)
-            {
-                if (name[i] != key[start + i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        private static bool Matches(string name, char[] key, int start, int length) =>
+            name.AsSpan().SequenceEqual(key.AsSpan(start, length));
 
         private static int Hash(char[] key, int start, int length)
         {

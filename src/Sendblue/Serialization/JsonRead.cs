@@ -22,12 +22,6 @@ namespace Sendblue.Serialization
     /// </summary>
     internal static class JsonRead
     {
-        private static readonly JsonLoadSettings TreeSettings = new()
-        {
-            CommentHandling = CommentHandling.Ignore,
-            LineInfoHandling = LineInfoHandling.Ignore,
-        };
-
         /// <summary>Moves to the next token that is not a comment; false at the end of the input.</summary>
         public static bool MoveToValue(JsonReader reader)
         {
@@ -50,6 +44,17 @@ namespace Sendblue.Serialization
                 throw new JsonReaderException($"The JSON ends where a value of '{reader.Path}' belongs.");
             }
         }
+
+        /// <summary>
+        /// Whether the reader is on no value: <c>null</c>, <c>undefined</c>, or <c>""</c>, which the
+        /// serializer reads as no value where a number, date, enum-like, list or object belongs.
+        /// </summary>
+        internal static bool IsNoValue(JsonReader reader) => reader.TokenType switch
+        {
+            JsonToken.Null or JsonToken.Undefined => true,
+            JsonToken.String => string.IsNullOrEmpty((string?)reader.Value),
+            _ => false,
+        };
 
         /// <summary>Text: a number or boolean keeps its text as written (<c>1e3</c> stays "1e3").</summary>
         public static string? String(JsonReader reader) => reader.ReadAsString();
@@ -81,82 +86,47 @@ namespace Sendblue.Serialization
         private const string Int32Name = "a 32-bit whole number";
         private const string Int64Name = "a 64-bit whole number";
         private const string DateTimeName = "a date and time (ISO 8601)";
+        private const string OutOfRange = "it is out of range";
 
         private static long? IntegerAt(JsonReader reader, long min, long max, string what)
         {
-            switch (reader.TokenType)
+            if (IsNoValue(reader) || reader.TokenType == JsonToken.EndArray)
             {
-                case JsonToken.Null:
-                case JsonToken.Undefined:
-                    return null;
-                case JsonToken.Integer:
-                    if (reader.Value is long integer && integer >= min && integer <= max)
-                    {
-                        return integer;
-                    }
-
-                    if (reader.Value is BigInteger || reader.Value is long)
-                    {
-                        throw Wrong(reader, what, "it is out of range");
-                    }
-
-                    break;
-                case JsonToken.Float:
-                    if (reader.Value is double d && !double.IsNaN(d) && !double.IsInfinity(d) && Math.Floor(d) == d)
-                    {
-                        if (d >= min && d <= max && d != 9223372036854775808d)
-                        {
-                            return (long)d;
-                        }
-
-                        throw Wrong(reader, what, "it is out of range");
-                    }
-
-                    if (reader.Value is decimal m && decimal.Truncate(m) == m)
-                    {
-                        if (m >= min && m <= max)
-                        {
-                            return (long)m;
-                        }
-
-                        throw Wrong(reader, what, "it is out of range");
-                    }
-
-                    throw Wrong(reader, what, "it has a fraction");
-                case JsonToken.String:
-                    var text = (string?)reader.Value;
-                    if (string.IsNullOrEmpty(text))
-                    {
-                        return null;
-                    }
-
-                    if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
-                    {
-                        if (parsed >= min && parsed <= max)
-                        {
-                            return parsed;
-                        }
-
-                        throw Wrong(reader, what, "it is out of range");
-                    }
-
-                    if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-                    {
-                        if (decimal.Truncate(number) != number)
-                        {
-                            throw Wrong(reader, what, "it has a fraction");
-                        }
-
-                        if (number >= min && number <= max)
-                        {
-                            return (long)number;
-                        }
-                    }
-
-                    throw Wrong(reader, what, BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? "it is out of range" : "it is not a number");
+                return null;
             }
 
-            throw Wrong(reader, what, null);
+            switch (reader.TokenType)
+            {
+                case JsonToken.Integer when reader.Value is long integer:
+                    return integer >= min && integer <= max ? integer : throw Wrong(reader, what, OutOfRange);
+                case JsonToken.Integer when reader.Value is BigInteger:
+                    throw Wrong(reader, what, OutOfRange);
+                case JsonToken.Float when reader.Value is double d && !double.IsInfinity(d) && Math.Floor(d) == d:
+                    // 2^63 compares equal to long.MaxValue as a double, but does not fit a long.
+                    return d >= min && d <= max && d != 9223372036854775808d ? (long)d : throw Wrong(reader, what, OutOfRange);
+                case JsonToken.Float when reader.Value is decimal m && decimal.Truncate(m) == m:
+                    return m >= min && m <= max ? (long)m : throw Wrong(reader, what, OutOfRange);
+                case JsonToken.Float:
+                    throw Wrong(reader, what, "it has a fraction");
+                case JsonToken.String:
+                    var text = (string)reader.Value!;
+
+                    // Every text long.TryParse takes, decimal takes with the same value.
+                    var isNumber = decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number);
+                    if (isNumber && decimal.Truncate(number) != number)
+                    {
+                        throw Wrong(reader, what, "it has a fraction");
+                    }
+
+                    if (isNumber && number >= min && number <= max)
+                    {
+                        return (long)number;
+                    }
+
+                    throw Wrong(reader, what, BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? OutOfRange : "it is not a number");
+                default:
+                    throw Wrong(reader, what, null);
+            }
         }
 
         /// <summary>
@@ -166,34 +136,23 @@ namespace Sendblue.Serialization
         public static DateTimeOffset? DateTimeOffset(JsonReader reader)
         {
             MoveToValueOrThrow(reader);
-            return DateTimeOffsetAt(reader);
-        }
-
-        private static DateTimeOffset? DateTimeOffsetAt(JsonReader reader)
-        {
-            switch (reader.TokenType)
+            if (IsNoValue(reader) || reader.TokenType == JsonToken.EndArray)
             {
-                case JsonToken.Null:
-                case JsonToken.Undefined:
-                    return null;
-                case JsonToken.String:
-                    var text = (string)reader.Value!;
-                    if (text.Length == 0)
-                    {
-                        return null;
-                    }
-
-                    if (IsoInstant.TryParse(text, out var instant))
-                    {
-                        return instant;
-                    }
-
-                    return ParseAsNewtonsoft(reader, text);
-                case JsonToken.Date:
-                    return reader.Value is DateTimeOffset offset ? offset : new DateTimeOffset((DateTime)reader.Value!);
-                default:
-                    throw Wrong(reader, DateTimeName, null);
+                return null;
             }
+
+            if (reader.TokenType == JsonToken.Date)
+            {
+                return reader.Value is DateTimeOffset offset ? offset : new DateTimeOffset((DateTime)reader.Value!);
+            }
+
+            if (reader.TokenType != JsonToken.String)
+            {
+                throw Wrong(reader, DateTimeName, null);
+            }
+
+            var text = (string)reader.Value!;
+            return IsoInstant.TryParse(text, out var instant) ? instant : ParseAsNewtonsoft(reader, text);
         }
 
         // Off the API's shape: Newtonsoft's own conversion (its ISO parser, then DateTimeOffset.TryParse).
@@ -218,33 +177,27 @@ namespace Sendblue.Serialization
         public static DateTime? Date(JsonReader reader)
         {
             MoveToValueOrThrow(reader);
-            switch (reader.TokenType)
+            if (IsNoValue(reader))
             {
-                case JsonToken.Null:
-                case JsonToken.Undefined:
-                    return null;
-                case JsonToken.String:
-                    var text = (string)reader.Value!;
-                    if (text.Length == 0)
-                    {
-                        return null;
-                    }
-
-                    if (System.DateTime.TryParseExact(text, "yyyy'-'MM'-'dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                    {
-                        return date;
-                    }
-
-                    // A date-time where a date belongs: the calendar date as written.
-                    if (System.DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
-                    {
-                        return instant.Date;
-                    }
-
-                    throw Wrong(reader, "a date (yyyy-MM-dd)", null);
-                default:
-                    throw Wrong(reader, "a date (yyyy-MM-dd)", null);
+                return null;
             }
+
+            if (reader.TokenType == JsonToken.String)
+            {
+                var text = (string)reader.Value!;
+                if (System.DateTime.TryParseExact(text, "yyyy'-'MM'-'dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    return date;
+                }
+
+                // A date-time where a date belongs: the calendar date as written.
+                if (System.DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+                {
+                    return instant.Date;
+                }
+            }
+
+            throw Wrong(reader, "a date (yyyy-MM-dd)", null);
         }
 
         /// <summary>
@@ -260,21 +213,17 @@ namespace Sendblue.Serialization
         /// <summary><see cref="EnumText"/> of the token the reader is on.</summary>
         public static string? EnumTextAt(JsonReader reader)
         {
-            switch (reader.TokenType)
+            if (IsNoValue(reader))
             {
-                case JsonToken.Null:
-                case JsonToken.Undefined:
-                    return null;
-                case JsonToken.String:
-                    var text = (string)reader.Value!;
-                    return text.Length == 0 ? null : text;
-                case JsonToken.Integer:
-                case JsonToken.Float:
-                case JsonToken.Boolean:
-                    return Convert.ToString(reader.Value, CultureInfo.InvariantCulture);
-                default:
-                    throw Wrong(reader, "a string", null);
+                return null;
             }
+
+            return reader.TokenType switch
+            {
+                JsonToken.String => (string)reader.Value!,
+                JsonToken.Integer or JsonToken.Float or JsonToken.Boolean => Convert.ToString(reader.Value, CultureInfo.InvariantCulture),
+                _ => throw Wrong(reader, "a string", null),
+            };
         }
 
         /// <summary>Any other type: the serializer reads the one value (its converters included).</summary>
@@ -291,120 +240,94 @@ namespace Sendblue.Serialization
         public static IList<T>? List<T>(JsonReader reader, JsonSerializer serializer, IList<T>? existing, JsonItemReader<T> item)
         {
             MoveToValueOrThrow(reader);
-            switch (reader.TokenType)
+            if (IsNoValue(reader))
             {
-                case JsonToken.Null:
-                case JsonToken.Undefined:
-                    return null;
-                case JsonToken.String when ((string)reader.Value!).Length == 0:
-                    // The serializer reads "" as no value where an object or list belongs.
-                    return null;
-                case JsonToken.StartArray:
-                    var list = existing ?? new List<T>();
-                    while (item(reader, serializer, out var value))
-                    {
-                        list.Add(value);
-                    }
-
-                    return list;
-                default:
-                    throw Wrong(reader, "an array", null);
+                return null;
             }
+
+            if (reader.TokenType != JsonToken.StartArray)
+            {
+                throw Wrong(reader, "an array", null);
+            }
+
+            var list = existing ?? new List<T>();
+            while (item(reader, serializer, out var value))
+            {
+                list.Add(value);
+            }
+
+            return list;
         }
 
         /// <summary>A map from names to values; an existing map is added to.</summary>
         public static IDictionary<string, T>? Map<T>(JsonReader reader, JsonSerializer serializer, IDictionary<string, T>? existing, JsonItemReader<T> value)
         {
             MoveToValueOrThrow(reader);
-            switch (reader.TokenType)
+            if (IsNoValue(reader))
             {
-                case JsonToken.Null:
-                case JsonToken.Undefined:
-                    return null;
-                case JsonToken.String when ((string)reader.Value!).Length == 0:
-                    return null;
-                case JsonToken.StartObject:
-                    var map = existing ?? new Dictionary<string, T>();
-                    while (MoveToValue(reader) && reader.TokenType == JsonToken.PropertyName)
-                    {
-                        var name = (string)reader.Value!;
-                        if (!value(reader, serializer, out var item))
-                        {
-                            throw Wrong(reader, "a value", null);
-                        }
-
-                        map[name] = item;
-                    }
-
-                    if (reader.TokenType != JsonToken.EndObject)
-                    {
-                        throw new JsonReaderException($"The JSON ends inside the object of '{reader.Path}'.");
-                    }
-
-                    return map;
-                default:
-                    throw Wrong(reader, "an object", null);
+                return null;
             }
+
+            if (reader.TokenType != JsonToken.StartObject)
+            {
+                throw Wrong(reader, "an object", null);
+            }
+
+            var map = existing ?? new Dictionary<string, T>();
+            while (MoveToValue(reader) && reader.TokenType == JsonToken.PropertyName)
+            {
+                var name = (string)reader.Value!;
+                if (!value(reader, serializer, out var item))
+                {
+                    throw Wrong(reader, "a value", null);
+                }
+
+                map[name] = item;
+            }
+
+            if (reader.TokenType != JsonToken.EndObject)
+            {
+                throw new JsonReaderException($"The JSON ends inside the object of '{reader.Path}'.");
+            }
+
+            return map;
         }
 
-        // Item readers of the primitive types, for List and Map. A Newtonsoft ReadAs... call
-        // returns null at an array's end; the token then tells the end from a null item.
-        // A null item stays null, as the serializer keeps it (the list's type cannot say so).
+        // Item readers of the primitive types, for List and Map. Each value read returns null at
+        // an array's end as for a null item; the token then tells the two apart. A null text item
+        // stays null, as the serializer keeps it; a null number, boolean or date is refused, as
+        // a list of a value type cannot hold it.
         public static readonly JsonItemReader<string> StringItem = (JsonReader r, JsonSerializer s, out string item) =>
         {
             item = r.ReadAsString()!;
             return r.TokenType != JsonToken.EndArray;
         };
 
-        public static readonly JsonItemReader<bool> BooleanItem = (JsonReader r, JsonSerializer s, out bool item) =>
-        {
-            var value = r.ReadAsBoolean();
-            item = value ?? false;
-            return End(r, value.HasValue, "a boolean");
-        };
+        public static readonly JsonItemReader<bool> BooleanItem = Item(Boolean, "a boolean");
 
-        public static readonly JsonItemReader<double> DoubleItem = (JsonReader r, JsonSerializer s, out double item) =>
-        {
-            var value = r.ReadAsDouble();
-            item = value ?? 0;
-            return End(r, value.HasValue, "a number");
-        };
+        public static readonly JsonItemReader<double> DoubleItem = Item(Double, "a number");
 
-        public static readonly JsonItemReader<int> Int32Item = (JsonReader r, JsonSerializer s, out int item) =>
+        public static readonly JsonItemReader<int> Int32Item = Item(Int32, Int32Name);
+
+        public static readonly JsonItemReader<long> Int64Item = Item(Int64, Int64Name);
+
+        public static readonly JsonItemReader<DateTimeOffset> DateTimeOffsetItem = Item(DateTimeOffset, DateTimeName);
+
+        private static JsonItemReader<T> Item<T>(Func<JsonReader, T?> read, string what)
+            where T : struct
         {
-            item = 0;
-            if (!MoveToItem(r))
+            return (JsonReader r, JsonSerializer s, out T item) =>
             {
-                return false;
-            }
+                var value = read(r);
+                item = value.GetValueOrDefault();
+                if (r.TokenType == JsonToken.EndArray)
+                {
+                    return false;
+                }
 
-            item = (int)(IntegerAt(r, int.MinValue, int.MaxValue, Int32Name) ?? throw Wrong(r, Int32Name, "null is not allowed in this list"));
-            return true;
-        };
-
-        public static readonly JsonItemReader<long> Int64Item = (JsonReader r, JsonSerializer s, out long item) =>
-        {
-            item = 0;
-            if (!MoveToItem(r))
-            {
-                return false;
-            }
-
-            item = IntegerAt(r, long.MinValue, long.MaxValue, Int64Name) ?? throw Wrong(r, Int64Name, "null is not allowed in this list");
-            return true;
-        };
-
-        public static readonly JsonItemReader<DateTimeOffset> DateTimeOffsetItem = (JsonReader r, JsonSerializer s, out DateTimeOffset item) =>
-        {
-            item = default;
-            if (!MoveToItem(r))
-            {
-                return false;
-            }
-
-            item = DateTimeOffsetAt(r) ?? throw Wrong(r, DateTimeName, "null is not allowed in this list");
-            return true;
-        };
+                return value.HasValue ? true : throw Wrong(r, what, "null is not allowed in this list");
+            };
+        }
 
         /// <summary>An item of any other type, read by the serializer.</summary>
         public static bool ValueItem<T>(JsonReader reader, JsonSerializer serializer, out T item)
@@ -424,21 +347,6 @@ namespace Sendblue.Serialization
         {
             MoveToValueOrThrow(reader);
             return reader.TokenType != JsonToken.EndArray;
-        }
-
-        private static bool End(JsonReader reader, bool hasValue, string what)
-        {
-            if (reader.TokenType == JsonToken.EndArray)
-            {
-                return false;
-            }
-
-            if (!hasValue)
-            {
-                throw Wrong(reader, what, "null is not allowed in this list");
-            }
-
-            return true;
         }
 
         /// <summary>
@@ -489,12 +397,11 @@ namespace Sendblue.Serialization
             return obj;
         }
 
+        // new JValue(value) takes its type from the value: null, a string, a number, a boolean.
         private static JToken Token(JsonReader reader) => reader.TokenType switch
         {
             JsonToken.StartObject or JsonToken.StartArray => Tree(reader),
-            JsonToken.Null => JValue.CreateNull(),
             JsonToken.Undefined => JValue.CreateUndefined(),
-            JsonToken.String => JValue.CreateString((string?)reader.Value),
             _ => new JValue(reader.Value),
         };
 

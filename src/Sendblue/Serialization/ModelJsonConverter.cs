@@ -14,15 +14,19 @@ namespace Sendblue.Serialization
     internal abstract class ModelJsonConverter<T> : JsonConverter
         where T : class
     {
-        /// <summary>Every name the generated switch answers, in the order of the spec (aliases last).</summary>
-        protected abstract string[] FieldNames { get; }
+        /// <summary>
+        /// Every name the generated switch answers, in the order of the spec (aliases last). This
+        /// and <see cref="ReadField"/> and <see cref="WriteFields"/> are internal too: a string-form
+        /// converter reads and writes its base model's fields with the base model's converter.
+        /// </summary>
+        protected internal abstract string[] FieldNames { get; }
 
         protected abstract T Create();
 
         /// <summary>Reads the value of field <paramref name="name"/> into the model; false when the model does not declare it.</summary>
-        protected abstract bool ReadField(T model, string name, JsonReader reader, JsonSerializer serializer);
+        protected internal abstract bool ReadField(T model, string name, JsonReader reader, JsonSerializer serializer);
 
-        protected abstract void WriteFields(JsonWriter writer, T model, JsonSerializer serializer);
+        protected internal abstract void WriteFields(JsonWriter writer, T model, JsonSerializer serializer);
 
         /// <summary>The model's unknown fields; null when it has none and <paramref name="create"/> is false.</summary>
         protected abstract IDictionary<string, object>? AdditionalProperties(T model, bool create);
@@ -33,17 +37,8 @@ namespace Sendblue.Serialization
         /// </summary>
         protected virtual string? StringForm => null;
 
-        /// <summary>Writes the model as its plain string when only that field is set; false otherwise.</summary>
+        /// <summary>Writes the model as its plain string when only that field is set (no unknown field either); false otherwise.</summary>
         protected virtual bool TryWriteStringForm(JsonWriter writer, T model, JsonSerializer serializer) => false;
-
-        /// <summary>The names <see cref="ReadField"/> answers: for a converter that reads another model's fields.</summary>
-        internal string[] Fields => FieldNames;
-
-        /// <summary><see cref="ReadField"/>, for a converter that reads another model's fields (a string-form union).</summary>
-        internal bool ReadFieldOf(T model, string name, JsonReader reader, JsonSerializer serializer) => ReadField(model, name, reader, serializer);
-
-        /// <summary><see cref="WriteFields"/>, for a converter that writes another model's fields.</summary>
-        internal void WriteFieldsOf(JsonWriter writer, T model, JsonSerializer serializer) => WriteFields(writer, model, serializer);
 
         /// <summary>Whether <paramref name="field"/> is the one field of <paramref name="model"/> that would be written.</summary>
         internal bool WritesOnly(T model, string field, JsonSerializer serializer)
@@ -81,7 +76,7 @@ namespace Sendblue.Serialization
                 return;
             }
 
-            if (StringForm != null && AdditionalProperties(model, create: false) is not { Count: > 0 } && TryWriteStringForm(writer, model, serializer))
+            if (TryWriteStringForm(writer, model, serializer))
             {
                 return;
             }
@@ -149,14 +144,13 @@ namespace Sendblue.Serialization
 
         private T? ReadAt(JsonReader reader, JsonSerializer serializer, T? existing)
         {
+            if (JsonRead.IsNoValue(reader))
+            {
+                return null;
+            }
+
             switch (reader.TokenType)
             {
-                case JsonToken.Null:
-                case JsonToken.Undefined:
-                    return null;
-                case JsonToken.String when ((string)reader.Value!).Length == 0:
-                    // The serializer reads "" as no value where an object belongs.
-                    return null;
                 case JsonToken.String when StringForm is string field:
                     // The plain string is the value of that one field: read it as the field's value.
                     var shorthand = existing ?? Create();
