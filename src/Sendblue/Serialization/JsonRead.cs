@@ -123,7 +123,9 @@ namespace Sendblue.Serialization
                         return (long)number;
                     }
 
-                    throw Wrong(reader, what, BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? OutOfRange : "it is not a number");
+                    // A whole number too large for a decimal ("1e30") is still a number, only too large.
+                    var isLarge = isNumber || (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var large) && !double.IsNaN(large));
+                    throw Wrong(reader, what, isLarge ? OutOfRange : "it is not a number");
                 default:
                     throw Wrong(reader, what, null);
             }

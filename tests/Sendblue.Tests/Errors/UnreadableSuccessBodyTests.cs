@@ -59,6 +59,9 @@ namespace Sendblue.Tests.Errors
             yield return Case(Operations.Send, """{"error_code":"abc"}""", "'error_code' must be a 32-bit whole number; it is the string \"abc\"");
             yield return Case(Operations.GetStatus, """{"error_code":"abc"}""", "'error_code' must be a 32-bit whole number; it is the string \"abc\"");
             yield return Case(Operations.Send, """{"error_code":99999999999}""", "'error_code' must be a 32-bit whole number; it is the number 99999999999, and it is out of range.");
+            yield return Case(Operations.Send, """{"error_code":"5e9"}""", "'error_code' must be a 32-bit whole number; it is the string \"5e9\", and it is out of range.");
+            yield return Case(Operations.Send, """{"error_code":"1e30"}""", "'error_code' must be a 32-bit whole number; it is the string \"1e30\", and it is out of range.");
+            yield return Case(Operations.Send, """{"error_code":"4e1x"}""", "'error_code' must be a 32-bit whole number; it is the string \"4e1x\", and it is not a number.");
             yield return Case(Operations.Send, """{"is_outbound":"maybe"}""", "Path 'is_outbound'");
             yield return Case(Operations.GetStatus, """{"date_created":"yesterday"}""", "'date_created' must be a date and time (ISO 8601); it is the string \"yesterday\".");
             yield return Case(Operations.GetStatus, """{"date_updated":5}""", "'date_updated' must be a date and time (ISO 8601); it is the number 5.");
