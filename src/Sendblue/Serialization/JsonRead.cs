@@ -184,6 +184,12 @@ namespace Sendblue.Serialization
                 return null;
             }
 
+            if (reader.TokenType == JsonToken.Date)
+            {
+                // A reader with Newtonsoft's default DateParseHandling (your own JsonConvert call) has parsed a date-time already.
+                return reader.Value is DateTimeOffset offset ? offset.Date : ((DateTime)reader.Value!).Date;
+            }
+
             if (reader.TokenType == JsonToken.String)
             {
                 var text = (string)reader.Value!;

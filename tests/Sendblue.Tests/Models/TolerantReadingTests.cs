@@ -344,5 +344,22 @@ namespace Sendblue.Tests.Models
                 Assert.That(message.ErrorCode, Is.EqualTo(expected));
             });
         }
+
+        /// <summary>
+        /// A model read by your own <c>JsonConvert.DeserializeObject</c> meets a reader with
+        /// Newtonsoft's default <c>DateParseHandling.DateTime</c>, which has already turned a
+        /// <c>format: date</c> value into a date token (no field of today's spec is a date; the
+        /// generated converters call this read for one).
+        /// </summary>
+        [TestCase("2024-05-14")]
+        [TestCase("2024-05-14T00:00:00")]
+        public void AFormatDateField_ReadsTheDate_WhenTheCallersReaderHasAlreadyParsedIt(string text)
+        {
+            using var reader = new Newtonsoft.Json.JsonTextReader(new System.IO.StringReader($$"""{"day":"{{text}}"}""")) { DateParseHandling = Newtonsoft.Json.DateParseHandling.DateTime };
+            reader.Read();
+            reader.Read();
+
+            Assert.That(Sendblue.Serialization.JsonRead.Date(reader), Is.EqualTo(new DateTime(2024, 5, 14)));
+        }
     }
 }
