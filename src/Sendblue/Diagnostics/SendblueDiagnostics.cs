@@ -70,9 +70,6 @@ namespace Sendblue.Diagnostics
                 new EventId(4, "SendNotRetried"),
                 "{Operation}: {Reason}, and it is not retried because it may have reached Sendblue (a send may have been delivered). Look it up (GetStatusAsync, ListAsync) before sending it again.");
 
-        /// <summary>Nothing logged; spans and metrics still go to whoever listens.</summary>
-        internal static readonly SendblueDiagnostics Silent = new(null);
-
         public SendblueDiagnostics(ILoggerFactory? loggerFactory)
         {
             Logger = loggerFactory?.CreateLogger(typeof(SendblueClient).FullName!) ?? NullLogger.Instance;
