@@ -21,15 +21,9 @@ namespace Sendblue.Http
         /// </param>
         public OperationContext(string tag, string operationId, bool retriesAsRead)
         {
-            Tag = tag;
-            OperationId = operationId;
             Name = tag + "." + operationId;
             RetriesAsRead = retriesAsRead;
         }
-
-        public string Tag { get; }
-
-        public string OperationId { get; }
 
         /// <summary><c>Tag.OperationId</c>, such as <c>Messages.Send</c>.</summary>
         public string Name { get; }
