@@ -82,7 +82,8 @@ namespace Sendblue.Http
             }
         }
 
-        private static string Describe(HttpRequestMessage request) =>
+        /// <summary>How the steps' messages name a request: its method and URL, the query left out.</summary>
+        internal static string Describe(HttpRequestMessage request) =>
             $"{request.Method} {request.RequestUri?.GetLeftPart(UriPartial.Path)}";
     }
 }

@@ -50,13 +50,13 @@ namespace Sendblue.Http
                     ? $"announces {announced} bytes, more than SendblueClientOptions.MaxResponseBytes ({ex.Limit} bytes); it was not read."
                     : $"goes on past SendblueClientOptions.MaxResponseBytes ({ex.Limit} bytes); it was not read further.";
                 throw new SendblueException(
-                    $"The Sendblue API's answer to {Describe(request)} ({answer}) {what} Raise MaxResponseBytes if answers this large are expected.");
+                    $"The Sendblue API's answer to {ErrorHandler.Describe(request)} ({answer}) {what} Raise MaxResponseBytes if answers this large are expected.");
             }
             catch (Exception ex) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested && ex is not SendblueException)
             {
                 response?.Dispose();
                 throw new SendblueTimeoutException(
-                    $"The request to {Describe(request)} did not complete within {timeout.TotalSeconds:0.###} s ({(callTimeout is null ? "SendblueClientOptions" : "SendblueRequestOptions")}.Timeout).",
+                    $"The request to {ErrorHandler.Describe(request)} did not complete within {timeout.TotalSeconds:0.###} s ({(callTimeout is null ? "SendblueClientOptions" : "SendblueRequestOptions")}.Timeout).",
                     _redactor.Scrub(ex));
             }
             catch
@@ -65,9 +65,6 @@ namespace Sendblue.Http
                 throw;
             }
         }
-
-        private static string Describe(HttpRequestMessage request) =>
-            $"{request.Method} {request.RequestUri?.GetLeftPart(UriPartial.Path)}";
 
         private async Task BufferContentAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         {
