@@ -39,7 +39,21 @@ namespace Sendblue.Http
             try
             {
                 response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
-                await BufferContentAsync(response, attempt.Token).ConfigureAwait(false);
+                var original = response.Content;
+                if (original is not null)
+                {
+                    var status = (int)response.StatusCode;
+                    try
+                    {
+                        response.Content = await BufferedContent.ReadAsync(original, withHeaders: status < 200 || status > 299, _maxResponseBytes, attempt.Token).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        // Also when the read fails: disposing the original ends a body still arriving.
+                        original.Dispose();
+                    }
+                }
+
                 return response;
             }
             catch (ResponseTooLargeException ex)
@@ -63,26 +77,6 @@ namespace Sendblue.Http
             {
                 response?.Dispose();
                 throw;
-            }
-        }
-
-        private async Task BufferContentAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-        {
-            var original = response.Content;
-            if (original is null)
-            {
-                return;
-            }
-
-            var status = (int)response.StatusCode;
-            try
-            {
-                response.Content = await BufferedContent.ReadAsync(original, withHeaders: status < 200 || status > 299, _maxResponseBytes, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                // Also when the read fails: disposing the original ends a body still arriving.
-                original.Dispose();
             }
         }
     }
