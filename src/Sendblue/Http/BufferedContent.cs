@@ -53,7 +53,7 @@ namespace Sendblue.Http
             var announced = AnnouncedLength(original);
             if (announced > maxBytes)
             {
-                throw new ResponseTooLargeException(maxBytes, announced);
+                throw new ResponseTooLargeException(announced);
             }
 
             // Room for one byte more than announced, so that the read which finds the end needs no
@@ -82,7 +82,7 @@ namespace Sendblue.Http
                                     break;
                                 }
 
-                                throw new ResponseTooLargeException(maxBytes, announced: null);
+                                throw new ResponseTooLargeException(announced: null);
                             }
 
                             var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(GrowthFactor * buffer.Length, maxBytes));

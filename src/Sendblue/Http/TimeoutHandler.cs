@@ -61,8 +61,8 @@ namespace Sendblue.Http
                 var answer = $"{(int)response!.StatusCode} {_redactor.Scrub(response.ReasonPhrase ?? string.Empty)}".TrimEnd();
                 response.Dispose();
                 var what = ex.Announced is long announced
-                    ? $"announces {announced} bytes, more than SendblueClientOptions.MaxResponseBytes ({ex.Limit} bytes); it was not read."
-                    : $"goes on past SendblueClientOptions.MaxResponseBytes ({ex.Limit} bytes); it was not read further.";
+                    ? $"announces {announced} bytes, more than SendblueClientOptions.MaxResponseBytes ({_maxResponseBytes} bytes); it was not read."
+                    : $"goes on past SendblueClientOptions.MaxResponseBytes ({_maxResponseBytes} bytes); it was not read further.";
                 throw new SendblueException(
                     $"The Sendblue API's answer to {ErrorHandler.Describe(request)} ({answer}) {what} Raise MaxResponseBytes if answers this large are expected.");
             }
