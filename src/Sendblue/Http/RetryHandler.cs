@@ -27,6 +27,11 @@ namespace Sendblue.Http
         internal static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
         private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
+        // One Random per thread (Random is not thread-safe), each seeded apart: a new Random() on
+        // .NET Framework seeds from the clock, and clients retrying together would jitter alike.
+        [ThreadStatic]
+        private static Random? _jitter;
+
         private readonly int _maxRetries;
         private readonly TimeSpan _baseDelay;
         private readonly SendblueDiagnostics _diagnostics;
@@ -124,29 +129,8 @@ namespace Sendblue.Http
         {
             var exponential = _baseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 16));
             var capped = Math.Min(exponential, MaxBackoff.TotalMilliseconds);
-            return TimeSpan.FromMilliseconds(capped / 2 + (SharedRandom.NextDouble() * capped / 2));
-        }
-
-        private static class SharedRandom
-        {
-            private static readonly Random Seed = new();
-            [ThreadStatic] private static Random? _local;
-
-            public static double NextDouble()
-            {
-                if (_local is null)
-                {
-                    int seed;
-                    lock (Seed)
-                    {
-                        seed = Seed.Next();
-                    }
-
-                    _local = new Random(seed);
-                }
-
-                return _local.NextDouble();
-            }
+            var jitter = _jitter ??= new Random(Guid.NewGuid().GetHashCode());
+            return TimeSpan.FromMilliseconds(capped / 2 + (jitter.NextDouble() * capped / 2));
         }
     }
 }
