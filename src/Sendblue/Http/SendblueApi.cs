@@ -122,7 +122,7 @@ namespace Sendblue.Http
             return response;
         }
 
-        private async Task<ArraySegment<byte>> BodyOf(HttpResponseMessage response, OperationContext operation)
+        private async ValueTask<ArraySegment<byte>> BodyOf(HttpResponseMessage response, OperationContext operation)
         {
             // The pipeline buffers every body under the attempt's deadline (TimeoutHandler).
             if (response.Content is BufferedContent buffered)
