@@ -36,7 +36,6 @@ namespace Sendblue.Diagnostics
         /// <summary>The operation context's name (<c>Messages.Send</c>), else method and path.</summary>
         public string Name { get; }
 
-        /// <summary>The operation the generated code attached, if any.</summary>
         public OperationContext? Context { get; }
 
         public string Method { get; }

@@ -24,7 +24,6 @@ namespace Sendblue.Http
             _text = new StringBuilder(baseUrl.Length + path.Length + 64).Append(baseUrl).Append(path);
         }
 
-        /// <summary>More literal path.</summary>
         public RequestUrl Path(string literal)
         {
             _text.Append(literal);
