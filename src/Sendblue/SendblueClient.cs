@@ -53,12 +53,7 @@ namespace Sendblue
         /// <param name="httpClient">The client requests go out through. Never disposed by the SDK.</param>
         /// <exception cref="InvalidOperationException">The key or the secret is not set, or an option is out of range.</exception>
         public SendblueClient(SendblueClientOptions options, HttpClient? httpClient)
-            : this(options, httpClient, transport: null)
-        {
-        }
-
-        private SendblueClient(SendblueClientOptions options, HttpClient? httpClient, HttpMessageHandler? transport)
-            : this(options, settings => SendbluePipeline.Create(settings, httpClient, transport))
+            : this(options, settings => SendbluePipeline.Create(settings, httpClient))
         {
         }
 
@@ -92,7 +87,7 @@ namespace Sendblue
         /// runs, over canned bytes in memory.
         /// </summary>
         internal static SendblueClient WithTransport(SendblueClientOptions options, HttpMessageHandler transport) =>
-            new(options, null, transport ?? throw new ArgumentNullException(nameof(transport)));
+            new(options, settings => SendbluePipeline.Create(settings, brought: null, transport ?? throw new ArgumentNullException(nameof(transport))));
 
         /// <summary>The version of this SDK, as it appears in the user agent.</summary>
         public static string SdkVersion { get; } = ReadVersion();

@@ -36,7 +36,6 @@ namespace Sendblue.Diagnostics
         /// <summary>The operation context's name (<c>Messages.Send</c>), else method and path.</summary>
         public string Name { get; }
 
-        /// <summary>The operation the generated code attached, if any.</summary>
         public OperationContext? Context { get; }
 
         public string Method { get; }
@@ -58,10 +57,11 @@ namespace Sendblue.Diagnostics
         public static OperationTelemetry? Of(HttpRequestMessage request) => Property.Get(request);
 
         /// <summary>
-        /// The tags every measurement of this call carries. The operation's name only when the
-        /// generated code named it: a path holds ids, too many distinct values for a metric.
+        /// The tags every measurement of this call carries, with the outcome when there is one. The
+        /// operation's name only when the generated code named it: a path holds ids, too many
+        /// distinct values for a metric.
         /// </summary>
-        public TagList Tags()
+        public TagList Tags(int? status = null, string? errorType = null)
         {
             var tags = new TagList
             {
@@ -74,12 +74,27 @@ namespace Sendblue.Diagnostics
                 tags.Add(SendblueDiagnostics.OperationTag, Context.Name);
             }
 
+            if (status is int code)
+            {
+                tags.Add(SendblueDiagnostics.StatusCodeTag, code);
+            }
+
+            if (errorType is not null)
+            {
+                tags.Add(SendblueDiagnostics.ErrorTypeTag, errorType);
+            }
+
             return tags;
         }
 
-        /// <summary>The tags a span of this call starts with.</summary>
-        public void Tag(Activity activity)
+        /// <summary>The tags a span of this call starts with; nothing when no one listens (no span).</summary>
+        public void Tag(Activity? activity)
         {
+            if (activity is null)
+            {
+                return;
+            }
+
             activity.SetTag(SendblueDiagnostics.MethodTag, Method);
             activity.SetTag(SendblueDiagnostics.ServerAddressTag, ServerAddress);
             activity.SetTag(SendblueDiagnostics.ServerPortTag, ServerPort);

@@ -70,9 +70,6 @@ namespace Sendblue.Diagnostics
                 new EventId(4, "SendNotRetried"),
                 "{Operation}: {Reason}, and it is not retried because it may have reached Sendblue (a send may have been delivered). Look it up (GetStatusAsync, ListAsync) before sending it again.");
 
-        /// <summary>Nothing logged; spans and metrics still go to whoever listens.</summary>
-        internal static readonly SendblueDiagnostics Silent = new(null);
-
         public SendblueDiagnostics(ILoggerFactory? loggerFactory)
         {
             Logger = loggerFactory?.CreateLogger(typeof(SendblueClient).FullName!) ?? NullLogger.Instance;
@@ -116,9 +113,7 @@ namespace Sendblue.Diagnostics
             var operation = OperationTelemetry.Of(request) ?? new OperationTelemetry(request);
             if (Retries.Enabled)
             {
-                var tags = operation.Tags();
-                tags.Add(ErrorTypeTag, errorType);
-                Retries.Add(1, tags);
+                Retries.Add(1, operation.Tags(errorType: errorType));
             }
 
             var activity = Activity.Current;
@@ -143,6 +138,26 @@ namespace Sendblue.Diagnostics
             if (Logger.IsEnabled(LogLevel.Warning))
             {
                 LogNotRetried(Logger, operation.Name, Reason(errorType, refused: false, retryAfter: null), null);
+            }
+        }
+
+        /// <summary>Marks how a span ended: its status code when there was a response, its error type when it failed.</summary>
+        internal static void EndSpan(Activity? activity, int? status, string? errorType, string? description = null)
+        {
+            if (activity is null)
+            {
+                return;
+            }
+
+            if (status is int code)
+            {
+                activity.SetTag(StatusCodeTag, code);
+            }
+
+            if (errorType is not null)
+            {
+                activity.SetTag(ErrorTypeTag, errorType);
+                activity.SetStatus(ActivityStatusCode.Error, description);
             }
         }
 

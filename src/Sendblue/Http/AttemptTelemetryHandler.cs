@@ -31,13 +31,10 @@ namespace Sendblue.Http
 
             // Named by the HTTP method, as OpenTelemetry names an HTTP client span without a route template.
             using var activity = SendblueDiagnostics.Source.StartActivity(operation.Method, ActivityKind.Client);
-            if (activity is not null)
+            operation.Tag(activity);
+            if (attempt > 1)
             {
-                operation.Tag(activity);
-                if (attempt > 1)
-                {
-                    activity.SetTag(SendblueDiagnostics.ResendCountTag, attempt - 1);
-                }
+                activity?.SetTag(SendblueDiagnostics.ResendCountTag, attempt - 1);
             }
 
             var started = Stopwatch.GetTimestamp();
@@ -46,16 +43,7 @@ namespace Sendblue.Http
                 var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 var errorType = status >= 400 ? status.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
-                if (activity is not null)
-                {
-                    activity.SetTag(SendblueDiagnostics.StatusCodeTag, status);
-                    if (errorType is not null)
-                    {
-                        activity.SetTag(SendblueDiagnostics.ErrorTypeTag, errorType);
-                        activity.SetStatus(ActivityStatusCode.Error);
-                    }
-                }
-
+                SendblueDiagnostics.EndSpan(activity, status, errorType);
                 Count(operation, status, errorType);
                 _diagnostics.AttemptAnswered(operation, attempt, status, OperationTelemetryHandler.Elapsed(started));
                 return response;
@@ -63,12 +51,7 @@ namespace Sendblue.Http
             catch (Exception ex)
             {
                 var errorType = SendblueDiagnostics.ErrorTypeOf(ex, cancellationToken.IsCancellationRequested);
-                if (activity is not null)
-                {
-                    activity.SetTag(SendblueDiagnostics.ErrorTypeTag, errorType);
-                    activity.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
-                }
-
+                SendblueDiagnostics.EndSpan(activity, status: null, errorType, ex.GetType().Name);
                 Count(operation, status: null, errorType);
                 _diagnostics.AttemptFailed(operation, attempt, errorType, OperationTelemetryHandler.Elapsed(started));
                 throw;
@@ -77,23 +60,10 @@ namespace Sendblue.Http
 
         private static void Count(OperationTelemetry operation, int? status, string? errorType)
         {
-            if (!SendblueDiagnostics.Requests.Enabled)
+            if (SendblueDiagnostics.Requests.Enabled)
             {
-                return;
+                SendblueDiagnostics.Requests.Add(1, operation.Tags(status, errorType));
             }
-
-            var tags = operation.Tags();
-            if (status is int code)
-            {
-                tags.Add(SendblueDiagnostics.StatusCodeTag, code);
-            }
-
-            if (errorType is not null)
-            {
-                tags.Add(SendblueDiagnostics.ErrorTypeTag, errorType);
-            }
-
-            SendblueDiagnostics.Requests.Add(1, tags);
         }
     }
 }

@@ -53,7 +53,7 @@ namespace Sendblue.Http
             var announced = AnnouncedLength(original);
             if (announced > maxBytes)
             {
-                throw new ResponseTooLargeException(maxBytes, announced);
+                throw new ResponseTooLargeException(announced);
             }
 
             // Room for one byte more than announced, so that the read which finds the end needs no
@@ -82,7 +82,7 @@ namespace Sendblue.Http
                                     break;
                                 }
 
-                                throw new ResponseTooLargeException(maxBytes, announced: null);
+                                throw new ResponseTooLargeException(announced: null);
                             }
 
                             var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(GrowthFactor * buffer.Length, maxBytes));
@@ -121,15 +121,13 @@ namespace Sendblue.Http
 #if NET6_0_OR_GREATER
             // As received: enumerating the validated view would parse every value for nothing.
             foreach (var header in original.Headers.NonValidated)
-            {
-                content.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
 #else
             foreach (var header in original.Headers)
+#endif
             {
                 content.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
-#endif
+
             return content;
         }
 
@@ -137,12 +135,7 @@ namespace Sendblue.Http
         // Rare (a body of exactly the limit, or one past it), so the one-byte probe costs nothing.
         private static async Task<bool> IsAtEndAsync(Stream stream, CancellationToken cancellationToken)
         {
-            var probe = new byte[1];
-#if NET5_0_OR_GREATER
-            return await stream.ReadAsync(probe.AsMemory(), cancellationToken).ConfigureAwait(false) == 0;
-#else
-            return await stream.ReadAsync(probe, 0, 1, cancellationToken).ConfigureAwait(false) == 0;
-#endif
+            return await stream.ReadAsync(new byte[1], 0, 1, cancellationToken).ConfigureAwait(false) == 0;
         }
 
         // Only a size hint: the raw value, without parsing (and locking) the validated header store.

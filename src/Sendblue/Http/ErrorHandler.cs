@@ -32,10 +32,6 @@ namespace Sendblue.Http
             {
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
-            catch (SendblueException)
-            {
-                throw;
-            }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 throw;
@@ -82,7 +78,8 @@ namespace Sendblue.Http
             }
         }
 
-        private static string Describe(HttpRequestMessage request) =>
+        /// <summary>How the steps' messages name a request: its method and URL, the query left out.</summary>
+        internal static string Describe(HttpRequestMessage request) =>
             $"{request.Method} {request.RequestUri?.GetLeftPart(UriPartial.Path)}";
     }
 }

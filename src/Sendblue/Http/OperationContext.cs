@@ -21,15 +21,9 @@ namespace Sendblue.Http
         /// </param>
         public OperationContext(string tag, string operationId, bool retriesAsRead)
         {
-            Tag = tag;
-            OperationId = operationId;
             Name = tag + "." + operationId;
             RetriesAsRead = retriesAsRead;
         }
-
-        public string Tag { get; }
-
-        public string OperationId { get; }
 
         /// <summary><c>Tag.OperationId</c>, such as <c>Messages.Send</c>.</summary>
         public string Name { get; }
@@ -44,7 +38,6 @@ namespace Sendblue.Http
         /// <summary>Attaches the caller's per-call options, which the retry and timeout steps read.</summary>
         public static void AttachOptions(HttpRequestMessage request, SendblueRequestOptions options) => CallOptions.Set(request, options);
 
-        /// <summary>The per-call options of a request; null when the call has none.</summary>
         public static SendblueRequestOptions? OptionsOf(HttpRequestMessage request) => CallOptions.Get(request);
 
         /// <summary>The rule without a spec: GET, HEAD, PUT, DELETE and OPTIONS are reads.</summary>

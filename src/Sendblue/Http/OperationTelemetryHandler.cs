@@ -31,10 +31,7 @@ namespace Sendblue.Http
             var operation = new OperationTelemetry(request);
             operation.AttachTo(request);
             using var activity = SendblueDiagnostics.Source.StartActivity(operation.Name, ActivityKind.Internal);
-            if (activity is not null)
-            {
-                operation.Tag(activity);
-            }
+            operation.Tag(activity);
 
             var started = Stopwatch.GetTimestamp();
             try
@@ -42,7 +39,7 @@ namespace Sendblue.Http
                 // The error step below throws for any status outside 2xx: a response here is a success.
                 var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
-                activity?.SetTag(SendblueDiagnostics.StatusCodeTag, status);
+                SendblueDiagnostics.EndSpan(activity, status, errorType: null);
                 Record(operation, started, status, errorType: null);
                 return response;
             }
@@ -50,17 +47,7 @@ namespace Sendblue.Http
             {
                 var errorType = SendblueDiagnostics.ErrorTypeOf(ex, cancellationToken.IsCancellationRequested);
                 var status = (ex as SendblueApiException)?.StatusCode;
-                if (activity is not null)
-                {
-                    if (status is int code)
-                    {
-                        activity.SetTag(SendblueDiagnostics.StatusCodeTag, code);
-                    }
-
-                    activity.SetTag(SendblueDiagnostics.ErrorTypeTag, errorType);
-                    activity.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
-                }
-
+                SendblueDiagnostics.EndSpan(activity, status, errorType, ex.GetType().Name);
                 Record(operation, started, status, errorType);
                 if (!operation.RetriesAsRead && MayHaveArrived(ex))
                 {
@@ -79,23 +66,10 @@ namespace Sendblue.Http
 
         private static void Record(OperationTelemetry operation, long started, int? status, string? errorType)
         {
-            if (!SendblueDiagnostics.OperationDuration.Enabled)
+            if (SendblueDiagnostics.OperationDuration.Enabled)
             {
-                return;
+                SendblueDiagnostics.OperationDuration.Record(Elapsed(started).TotalSeconds, operation.Tags(status, errorType));
             }
-
-            var tags = operation.Tags();
-            if (status is int code)
-            {
-                tags.Add(SendblueDiagnostics.StatusCodeTag, code);
-            }
-
-            if (errorType is not null)
-            {
-                tags.Add(SendblueDiagnostics.ErrorTypeTag, errorType);
-            }
-
-            SendblueDiagnostics.OperationDuration.Record(Elapsed(started).TotalSeconds, tags);
         }
 
         internal static TimeSpan Elapsed(long started) =>

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -52,7 +53,7 @@ namespace Sendblue.Http
                     if (next.Content != null && !CredentialHandler.IsSameOrigin(target, current.RequestUri!))
                     {
                         throw new SendblueApiException(
-                            $"The Sendblue API answered {request.Method} {request.RequestUri?.GetLeftPart(UriPartial.Path)} with {status} {Reason(status)}, a redirect to another origin ({_redactor.Scrub(target.GetLeftPart(UriPartial.Authority))}); a request with a body is never sent to another origin, so it was not followed.",
+                            $"The Sendblue API answered {ErrorHandler.Describe(request)} with {status} {Reason(status)}, a redirect to another origin ({_redactor.Scrub(target.GetLeftPart(UriPartial.Authority))}); a request with a body is never sent to another origin, so it was not followed.",
                             status,
                             errorMessage: null,
                             responseBody: null,
@@ -82,13 +83,7 @@ namespace Sendblue.Http
                 throw Failure(request, $"The {(int)response.StatusCode} response has no Location header.");
             }
 
-            string? location = null;
-            foreach (var value in values)
-            {
-                location = value;
-                break;
-            }
-
+            var location = values.FirstOrDefault();
             if (string.IsNullOrWhiteSpace(location)
                 || !Uri.TryCreate(current.RequestUri, location!.Trim(), out var target)
                 || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps))
@@ -129,7 +124,7 @@ namespace Sendblue.Http
         }
 
         private static SendblueException Failure(HttpRequestMessage request, string why) =>
-            new($"Could not follow the Sendblue API's redirect for {request.Method} {request.RequestUri?.GetLeftPart(UriPartial.Path)}: {why}");
+            new($"Could not follow the Sendblue API's redirect for {ErrorHandler.Describe(request)}: {why}");
 
         private static string Reason(int status) => status switch
         {

@@ -32,7 +32,6 @@ namespace Sendblue.Http
 #endif
         }
 
-        /// <summary>The value on <paramref name="request"/>; null when it has none.</summary>
         public T? Get(HttpRequestMessage request)
         {
 #if NET5_0_OR_GREATER

@@ -24,7 +24,6 @@ namespace Sendblue.Http
             _text = new StringBuilder(baseUrl.Length + path.Length + 64).Append(baseUrl).Append(path);
         }
 
-        /// <summary>More literal path.</summary>
         public RequestUrl Path(string literal)
         {
             _text.Append(literal);
@@ -42,15 +41,7 @@ namespace Sendblue.Http
 
         public RequestUrl PathValue(long value) => PathValue(value.ToString(CultureInfo.InvariantCulture));
 
-        public RequestUrl Query(string name, string? value)
-        {
-            if (value != null)
-            {
-                Append(name, value);
-            }
-
-            return this;
-        }
+        public RequestUrl Query(string name, string? value) => value is null ? this : Append(name, value);
 
         public RequestUrl Query(string name, bool? value) => value is bool b ? Append(name, b ? "true" : "false") : this;
 

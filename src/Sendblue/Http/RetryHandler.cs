@@ -27,21 +27,23 @@ namespace Sendblue.Http
         internal static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
         private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
+        // One Random per thread (Random is not thread-safe), each seeded apart: a new Random() on
+        // .NET Framework seeds from the clock, and clients retrying together would jitter alike.
+        [ThreadStatic]
+        private static Random? _jitter;
+
         private readonly int _maxRetries;
         private readonly TimeSpan _baseDelay;
-        private readonly Func<double> _random;
         private readonly SendblueDiagnostics _diagnostics;
 
         /// <param name="maxRetries">N: at most N + 1 attempts.</param>
         /// <param name="baseDelay">The first backoff wait.</param>
-        /// <param name="random">Jitter in [0, 1); tests fix it.</param>
         /// <param name="diagnostics">Where each retry decision is counted and logged.</param>
-        public RetryHandler(int maxRetries, TimeSpan baseDelay, Func<double>? random = null, SendblueDiagnostics? diagnostics = null)
+        public RetryHandler(int maxRetries, TimeSpan baseDelay, SendblueDiagnostics diagnostics)
         {
             _maxRetries = maxRetries;
             _baseDelay = baseDelay;
-            _random = random ?? SharedRandom.NextDouble;
-            _diagnostics = diagnostics ?? SendblueDiagnostics.Silent;
+            _diagnostics = diagnostics;
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -51,36 +53,40 @@ namespace Sendblue.Http
             for (var attempt = 0; ; attempt++)
             {
                 var canRetry = attempt < maxRetries;
-                HttpResponseMessage response;
+                // Assigned on each path, not ahead of the attempt: nothing then lives across its await.
+                string errorType;
+                bool refused;
+                TimeSpan? retryAfter;
                 try
                 {
-                    response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                    var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                    var status = (int)response.StatusCode;
+                    if (!canRetry || !ShouldRetry(isRead, status))
+                    {
+                        return response;
+                    }
+
+                    retryAfter = RetryAfter.Parse(response, DateTimeOffset.UtcNow);
+                    if (retryAfter > MaxWait)
+                    {
+                        return response;
+                    }
+
+                    response.Dispose();
+                    errorType = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    refused = false;
                 }
                 catch (SendblueTimeoutException) when (canRetry && isRead && !cancellationToken.IsCancellationRequested)
                 {
-                    var backoff = Backoff(attempt);
-                    Retrying(request, attempt, maxRetries, SendblueDiagnostics.TimeoutError, refused: false, retryAfter: null, backoff);
-                    await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
-                    continue;
+                    errorType = SendblueDiagnostics.TimeoutError;
+                    refused = false;
+                    retryAfter = null;
                 }
                 catch (HttpRequestException ex) when (canRetry && !cancellationToken.IsCancellationRequested && (isRead || IsRefusedBeforeWrite(ex)))
                 {
-                    var backoff = Backoff(attempt);
-                    Retrying(request, attempt, maxRetries, SendblueDiagnostics.ConnectionError, IsRefusedBeforeWrite(ex), retryAfter: null, backoff);
-                    await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                var status = (int)response.StatusCode;
-                if (!canRetry || !ShouldRetry(isRead, status))
-                {
-                    return response;
-                }
-
-                var retryAfter = RetryAfter.Parse(response, DateTimeOffset.UtcNow);
-                if (retryAfter > MaxWait)
-                {
-                    return response;
+                    errorType = SendblueDiagnostics.ConnectionError;
+                    refused = IsRefusedBeforeWrite(ex);
+                    retryAfter = null;
                 }
 
                 var wait = Backoff(attempt);
@@ -89,17 +95,12 @@ namespace Sendblue.Http
                     wait = retryAfter.Value;
                 }
 
-                response.Dispose();
-                Retrying(request, attempt, maxRetries, status.ToString(System.Globalization.CultureInfo.InvariantCulture), refused: false, retryAfter, wait);
-                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
-            }
-        }
+                if (_diagnostics.IsActive)
+                {
+                    _diagnostics.Retrying(request, attempt + 2, maxRetries + 1, errorType, refused, retryAfter, wait);
+                }
 
-        private void Retrying(HttpRequestMessage request, int attempt, int maxRetries, string errorType, bool refused, TimeSpan? retryAfter, TimeSpan wait)
-        {
-            if (_diagnostics.IsActive)
-            {
-                _diagnostics.Retrying(request, attempt + 2, maxRetries + 1, errorType, refused, retryAfter, wait);
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -128,29 +129,8 @@ namespace Sendblue.Http
         {
             var exponential = _baseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 16));
             var capped = Math.Min(exponential, MaxBackoff.TotalMilliseconds);
-            return TimeSpan.FromMilliseconds(capped / 2 + (_random() * capped / 2));
-        }
-
-        private static class SharedRandom
-        {
-            private static readonly Random Seed = new();
-            [ThreadStatic] private static Random? _local;
-
-            public static double NextDouble()
-            {
-                if (_local is null)
-                {
-                    int seed;
-                    lock (Seed)
-                    {
-                        seed = Seed.Next();
-                    }
-
-                    _local = new Random(seed);
-                }
-
-                return _local.NextDouble();
-            }
+            var jitter = _jitter ??= new Random(Guid.NewGuid().GetHashCode());
+            return TimeSpan.FromMilliseconds(capped / 2 + (jitter.NextDouble() * capped / 2));
         }
     }
 }

@@ -93,7 +93,7 @@ namespace Sendblue.Http
 
         private async Task<HttpResponseMessage> SendCoreAsync(OperationContext operation, HttpMethod method, RequestUrl url, object? body, SendblueRequestOptions? options, CancellationToken cancellationToken)
         {
-            var request = new HttpRequestMessage(method, new Uri(url.ToString(), UriKind.Absolute));
+            using var request = new HttpRequestMessage(method, new Uri(url.ToString(), UriKind.Absolute));
             operation.AttachTo(request);
             request.Headers.Accept.Add(AcceptJson);
             if (options != null)
@@ -113,7 +113,7 @@ namespace Sendblue.Http
                 request.Content = content;
             }
 
-            var response = await SendAndDisposeAsync(request, cancellationToken).ConfigureAwait(false);
+            var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             if (options != null)
             {
                 options.RawResponse = new SendblueRawResponse((int)response.StatusCode, _redactor.Scrub(SendblueExceptionFactory.CollectHeaders(response)));
@@ -122,15 +122,7 @@ namespace Sendblue.Http
             return response;
         }
 
-        private async Task<HttpResponseMessage> SendAndDisposeAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            using (request)
-            {
-                return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        private async Task<ArraySegment<byte>> BodyOf(HttpResponseMessage response, OperationContext operation)
+        private async ValueTask<ArraySegment<byte>> BodyOf(HttpResponseMessage response, OperationContext operation)
         {
             // The pipeline buffers every body under the attempt's deadline (TimeoutHandler).
             if (response.Content is BufferedContent buffered)

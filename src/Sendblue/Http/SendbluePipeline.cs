@@ -57,7 +57,7 @@ namespace Sendblue.Http
             };
             if (retriesAndRedirects)
             {
-                steps.Add(new RetryHandler(options.MaxRetries, options.RetryBaseDelay, diagnostics: diagnostics));
+                steps.Add(new RetryHandler(options.MaxRetries, options.RetryBaseDelay, diagnostics));
             }
 
             steps.Add(new AttemptTelemetryHandler(diagnostics));

@@ -39,7 +39,21 @@ namespace Sendblue.Http
             try
             {
                 response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
-                await BufferContentAsync(response, attempt.Token).ConfigureAwait(false);
+                var original = response.Content;
+                if (original is not null)
+                {
+                    var status = (int)response.StatusCode;
+                    try
+                    {
+                        response.Content = await BufferedContent.ReadAsync(original, withHeaders: status < 200 || status > 299, _maxResponseBytes, attempt.Token).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        // Also when the read fails: disposing the original ends a body still arriving.
+                        original.Dispose();
+                    }
+                }
+
                 return response;
             }
             catch (ResponseTooLargeException ex)
@@ -47,45 +61,22 @@ namespace Sendblue.Http
                 var answer = $"{(int)response!.StatusCode} {_redactor.Scrub(response.ReasonPhrase ?? string.Empty)}".TrimEnd();
                 response.Dispose();
                 var what = ex.Announced is long announced
-                    ? $"announces {announced} bytes, more than SendblueClientOptions.MaxResponseBytes ({ex.Limit} bytes); it was not read."
-                    : $"goes on past SendblueClientOptions.MaxResponseBytes ({ex.Limit} bytes); it was not read further.";
+                    ? $"announces {announced} bytes, more than SendblueClientOptions.MaxResponseBytes ({_maxResponseBytes} bytes); it was not read."
+                    : $"goes on past SendblueClientOptions.MaxResponseBytes ({_maxResponseBytes} bytes); it was not read further.";
                 throw new SendblueException(
-                    $"The Sendblue API's answer to {Describe(request)} ({answer}) {what} Raise MaxResponseBytes if answers this large are expected.");
+                    $"The Sendblue API's answer to {ErrorHandler.Describe(request)} ({answer}) {what} Raise MaxResponseBytes if answers this large are expected.");
             }
             catch (Exception ex) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested && ex is not SendblueException)
             {
                 response?.Dispose();
                 throw new SendblueTimeoutException(
-                    $"The request to {Describe(request)} did not complete within {timeout.TotalSeconds:0.###} s ({(callTimeout is null ? "SendblueClientOptions" : "SendblueRequestOptions")}.Timeout).",
+                    $"The request to {ErrorHandler.Describe(request)} did not complete within {timeout.TotalSeconds:0.###} s ({(callTimeout is null ? "SendblueClientOptions" : "SendblueRequestOptions")}.Timeout).",
                     _redactor.Scrub(ex));
             }
             catch
             {
                 response?.Dispose();
                 throw;
-            }
-        }
-
-        private static string Describe(HttpRequestMessage request) =>
-            $"{request.Method} {request.RequestUri?.GetLeftPart(UriPartial.Path)}";
-
-        private async Task BufferContentAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-        {
-            var original = response.Content;
-            if (original is null)
-            {
-                return;
-            }
-
-            var status = (int)response.StatusCode;
-            try
-            {
-                response.Content = await BufferedContent.ReadAsync(original, withHeaders: status < 200 || status > 299, _maxResponseBytes, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                // Also when the read fails: disposing the original ends a body still arriving.
-                original.Dispose();
             }
         }
     }
