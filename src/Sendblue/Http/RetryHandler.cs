@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Threading;
@@ -82,7 +83,8 @@ namespace Sendblue.Http
                     refused = false;
                     retryAfter = null;
                 }
-                catch (HttpRequestException ex) when (canRetry && !cancellationToken.IsCancellationRequested && (isRead || IsRefusedBeforeWrite(ex)))
+                // An IOException: the body stopped short after the headers (TimeoutHandler reads it here, below us).
+                catch (Exception ex) when ((ex is HttpRequestException || ex is IOException) && canRetry && !cancellationToken.IsCancellationRequested && (isRead || IsRefusedBeforeWrite(ex)))
                 {
                     errorType = SendblueDiagnostics.ConnectionError;
                     refused = IsRefusedBeforeWrite(ex);
