@@ -43,23 +43,15 @@ namespace Sendblue.Http
         {
             using var response = await SendCoreAsync(operation, method, url, body, options, cancellationToken).ConfigureAwait(false);
             var bytes = await BodyOf(response, operation).ConfigureAwait(false);
-            if (IsEmpty(bytes, out var isNull))
-            {
-                throw EmptyAnswer(response, typeof(T).Name, isNull);
-            }
-
-            if (LooksLikeHtml(bytes))
-            {
-                throw Unreadable(response, typeof(T).Name, new JsonReaderException("the body is an HTML page, not JSON (a proxy, a captive portal or a wrong BaseUrl answered)."));
-            }
-
+            var expected = typeof(T).Name;
+            RefuseWhatIsNoJsonValue(response, bytes, expected, isList: false);
             try
             {
                 return SendblueJson.Read(bytes, answer);
             }
             catch (Exception ex) when (ex is JsonException || ex is FormatException || ex is InvalidCastException || ex is OverflowException)
             {
-                throw Unreadable(response, typeof(T).Name, ex);
+                throw Unreadable(response, expected, ex);
             }
         }
 
@@ -68,20 +60,18 @@ namespace Sendblue.Http
         {
             using var response = await SendCoreAsync(operation, method, url, body, options, cancellationToken).ConfigureAwait(false);
             var bytes = await BodyOf(response, operation).ConfigureAwait(false);
-            if (IsEmpty(bytes, out var isNull))
-            {
-                throw EmptyAnswer(response, typeof(T).Name, isNull);
-            }
-
+            var item = typeof(T).IsGenericType && typeof(System.Collections.IEnumerable).IsAssignableFrom(typeof(T)) ? typeof(T).GetGenericArguments()[0] : null;
+            var expected = item is null ? typeof(T).Name : "list of " + item.Name;
+            RefuseWhatIsNoJsonValue(response, bytes, expected, isList: item is not null);
             try
             {
                 using var reader = SendblueJson.CreateReader(new StreamReader(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false)));
                 var value = SendblueJson.Serializer.Deserialize<T>(reader);
-                return value ?? throw EmptyAnswer(response, typeof(T).Name, true);
+                return value ?? throw EmptyAnswer(response, expected, true);
             }
             catch (Exception ex) when (ex is JsonException || ex is FormatException || ex is InvalidCastException || ex is OverflowException)
             {
-                throw Unreadable(response, typeof(T).Name, ex);
+                throw Unreadable(response, expected, ex);
             }
         }
 
@@ -145,6 +135,30 @@ namespace Sendblue.Http
             }
         }
 
+        /// <summary>
+        /// Before the reader: nothing (or <c>null</c>) where a value belongs, an HTML page, and for a
+        /// list anything but an array, each said in a sentence of ours rather than the reader's.
+        /// </summary>
+        private void RefuseWhatIsNoJsonValue(HttpResponseMessage response, ArraySegment<byte> bytes, string expected, bool isList)
+        {
+            if (IsEmpty(bytes, out var isNull))
+            {
+                throw EmptyAnswer(response, expected, isNull);
+            }
+
+            var first = FirstSignificant(bytes);
+            if (first == (byte)'<')
+            {
+                throw Unreadable(response, expected, new JsonReaderException("the body is an HTML page, not JSON (a proxy, a captive portal or a wrong BaseUrl answered)."));
+            }
+
+            // A comment may come first; the reader skips it.
+            if (isList && first != (byte)'[' && first != (byte)'/')
+            {
+                throw Unreadable(response, expected, new JsonReaderException(first == (byte)'{' ? "the body is a JSON object, not a list." : "the body is not a JSON array."));
+            }
+        }
+
         /// <summary>No body, only white space, or a JSON <c>null</c>: nothing where a model belongs.</summary>
         private static bool IsEmpty(ArraySegment<byte> bytes, out bool isNull)
         {
@@ -165,18 +179,19 @@ namespace Sendblue.Http
             return end == start || isNull;
         }
 
-        private static bool LooksLikeHtml(ArraySegment<byte> bytes)
+        /// <summary>The first byte that is not white space or a byte-order mark; 0 when there is none.</summary>
+        private static byte FirstSignificant(ArraySegment<byte> bytes)
         {
             for (var i = bytes.Offset; i < bytes.Offset + bytes.Count; i++)
             {
                 var b = bytes.Array![i];
                 if (!IsSpace(b) && b != 0xEF && b != 0xBB && b != 0xBF)
                 {
-                    return b == (byte)'<';
+                    return b;
                 }
             }
 
-            return false;
+            return 0;
         }
 
         private static bool IsSpace(byte b) => b == (byte)' ' || b == (byte)'\t' || b == (byte)'\r' || b == (byte)'\n';

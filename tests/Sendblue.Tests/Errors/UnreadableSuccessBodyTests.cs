@@ -36,6 +36,30 @@ namespace Sendblue.Tests.Errors
             Assert.That(ex.Message, Does.StartWith($"The Sendblue API returned 200 with a body that is not a valid {ResultType[operation]}: "));
         }
 
+        /// <summary>An answer that is a bare list (the contact list) names what it expected in words, and says in one sentence when the body is no list.</summary>
+        [TestCase("""{"contacts":[]}""", "the body is a JSON object, not a list.")]
+        [TestCase("\"a string\"", "the body is not a JSON array.")]
+        [TestCase("<html><body>Sign in</body></html>", "the body is an HTML page, not JSON (a proxy, a captive portal or a wrong BaseUrl answered).")]
+        [TestCase("[5]", "'[0]' must be a Contact object; it is the number 5.")]
+        public void AListAnswerThatIsNoList_SaysSo_InTheSdksWords(string body, string says)
+        {
+            using var client = MockHttp.Returning(body).CreateClient();
+
+            var ex = Assert.ThrowsAsync<SendblueException>(() => client.Contacts.ListAsync())!;
+
+            Assert.That(ex.Message, Is.EqualTo("The Sendblue API returned 200 with a body that is not a valid list of Contact: " + says));
+        }
+
+        [Test]
+        public void AListAnswerOfNull_SaysTheAnswerIsEmpty_NamingTheList()
+        {
+            using var client = MockHttp.Returning("null").CreateClient();
+
+            var ex = Assert.ThrowsAsync<SendblueApiException>(() => client.Contacts.ListAsync())!;
+
+            Assert.That(ex.Message, Is.EqualTo("The Sendblue API returned 200 with an empty answer (JSON null) where a list of Contact was expected."));
+        }
+
         public static IEnumerable<TestCaseData> NoBody() =>
             from operation in Operations.All
             from body in new[] { "null", string.Empty, "  \n" }
