@@ -127,6 +127,19 @@ namespace Sendblue.Validation
             throw OutOfRange(parameterName, v, field, Bounds((double?)min, (double?)max), hint);
         }
 
+        /// <summary>
+        /// An enum-like filter set to no text (<c>""</c>, or <c>default</c>): it would go out as
+        /// <c>status=</c>, which filters by nothing the API knows. Unset is how to not filter.
+        /// </summary>
+        public static void NotEmpty<T>(T? value, string parameterName, string field)
+            where T : struct
+        {
+            if (value is T v && string.IsNullOrEmpty(v.ToString()))
+            {
+                throw new ArgumentException($"{field} is set to an empty value; leave it null to list without this filter.", parameterName);
+            }
+        }
+
         /// <summary>A value of a request's enum that the spec does not list: the API would refuse it.</summary>
         public static void Known<T>(T? value, IReadOnlyList<T> known, string parameterName, string field)
             where T : struct, IEquatable<T>

@@ -189,7 +189,8 @@ namespace Sendblue.Tests.Cli
             Assert.Multiple(() =>
             {
                 Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
-                Assert.That(result.Error, Does.StartWith("error: " + refused.Message));
+                // The SDK's sentence, without what .NET appends for a developer ("(Parameter 'query')", "Actual value was").
+                Assert.That(result.Error, Is.EqualTo("error: " + refused.Message.Split('\n')[0].Replace(" (Parameter 'query')", string.Empty) + Environment.NewLine));
                 Assert.That(emulator.Requests, Is.Empty);
             });
         }

@@ -217,5 +217,22 @@ namespace Sendblue.Tests.Validation
                 Assert.That(ex.Message, Does.Contain("set SendGroupMessageRequest.GroupId, SendGroupMessageRequest.Numbers, or both."));
             });
         }
+
+        [Test]
+        public void ListAsync_WithAnEmptyEnumFilter_Throws_InsteadOfSendingStatusEquals()
+        {
+            foreach (var status in new[] { new MessageStatus(""), default })
+            {
+                var ex = Assert.ThrowsAsync<ArgumentException>(() => _client.Messages.ListAsync(new MessageListQuery { Status = status }));
+                Assert.Multiple(() =>
+                {
+                    Assert.That(ex!.ParamName, Is.EqualTo("query"));
+                    Assert.That(ex.Message, Does.StartWith("MessageListQuery.Status is set to an empty value; leave it null to list without this filter."));
+                });
+            }
+
+            var walk = Assert.Throws<ArgumentException>(() => _client.Messages.ListAllAsync(new MessageListQuery { Service = new MessageService("") }));
+            Assert.That(walk!.Message, Does.StartWith("MessageListQuery.Service is set to an empty value"));
+        }
     }
 }
