@@ -55,7 +55,8 @@ namespace Sendblue.Paging
                 yield return page;
 
                 var info = describe(page);
-                if (IsLastPage(info, offset, askedLimit ?? info.Limit ?? defaultLimit))
+                // The page's own limit first: an API that serves less than asked and says so has not ended.
+                if (IsLastPage(info, offset, info.Limit ?? askedLimit ?? defaultLimit))
                 {
                     yield break;
                 }
@@ -71,7 +72,8 @@ namespace Sendblue.Paging
 
         /// <summary>
         /// An empty page always ends the walk; otherwise <c>hasMore</c> decides when the API sends
-        /// it, and without it the walk ends at <c>total</c> or at a page shorter than asked.
+        /// it, and without it the walk ends at <c>total</c> or at a page shorter than its own
+        /// <c>limit</c> (or, without one, than asked).
         /// </summary>
         internal static bool IsLastPage(PageInfo page, int offset, int asked)
         {

@@ -31,6 +31,24 @@ namespace Sendblue.Tests.Pagination
         }
 
         [Test]
+        public async Task ListAllAsync_WhenTheApiServesSmallerPagesThanAsked_AndSaysSo_WalksOnToTheEnd()
+        {
+            // Asked for 500, served 100 with "limit": 100 and neither hasMore nor total: a page
+            // of 100 is full by the page's own limit, not short of the 500 asked.
+            var store = new MessageStore(250) { ReportHasMore = false, ReportTotal = false, MaxLimit = 100 };
+            var http = new MockHttp(store.Serve);
+            using var client = http.CreateClient();
+
+            var messages = await Collect(client.Messages.ListAllAsync(new MessageListQuery { Limit = 500 }));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(messages, Has.Count.EqualTo(250));
+                Assert.That(http.Requests.Select(r => Param(r, "offset")), Is.EqualTo(new[] { "0", "100", "200" }));
+            });
+        }
+
+        [Test]
         public async Task ContactsListAllAsync_AtTheSpecsLastOffset_StopsWithAnError_NotInSilence()
         {
             // The spec's offset of a contact list is at most 10000: an account with more contacts

@@ -29,6 +29,9 @@ namespace Sendblue.Tests.Pagination
         /// <summary>The page size when the request names none (the API's default).</summary>
         public int DefaultLimit { get; init; } = 100;
 
+        /// <summary>The largest page the store serves whatever the request asks (and reports as the page's <c>limit</c>); none when null.</summary>
+        public int? MaxLimit { get; init; }
+
         /// <summary>Called before each page is served, with the 0-based page index.</summary>
         public Action<MessageStore, int>? BeforePage { get; init; }
 
@@ -42,7 +45,7 @@ namespace Sendblue.Tests.Pagination
             Pages++;
             var query = HttpUtility.ParseQueryString(request.Uri.Query);
             var offset = int.Parse(query["offset"] ?? "0");
-            var limit = int.Parse(query["limit"] ?? DefaultLimit.ToString());
+            var limit = Math.Min(int.Parse(query["limit"] ?? DefaultLimit.ToString()), MaxLimit ?? int.MaxValue);
             var page = _handles.Skip(offset).Take(limit).ToArray();
             bool? hasMore = ReportHasMore ? offset + page.Length < _handles.Count : null;
             var body = Payloads.Page(offset, _handles.Count, limit, hasMore, page);
