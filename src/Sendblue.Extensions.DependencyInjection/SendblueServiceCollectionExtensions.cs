@@ -90,7 +90,11 @@ namespace Microsoft.Extensions.DependencyInjection
             services.AddSingleton<SendblueRegistration>();
             services.AddSingleton<IValidateOptions<SendblueClientOptions>>(validator);
             services.AddOptions<SendblueClientOptions>()
-                .PostConfigure<ILoggerFactory>((options, loggers) => options.LoggerFactory ??= loggers)
+                .PostConfigure<ILoggerFactory>((options, loggers) =>
+                {
+                    options.LoggerFactory ??= loggers;
+                    KeepEnvironmentUnderBlanks(options);
+                })
                 .ValidateOnStart();
 
             builder
@@ -100,6 +104,7 @@ namespace Microsoft.Extensions.DependencyInjection
                     // Outermost, ahead of anything added to the builder: a handler of the user's then
                     // sees every attempt (and each redirect hop) with the SDK's safety around it.
                     var settings = provider.GetRequiredService<IOptions<SendblueClientOptions>>().Value.Validated();
+                    LeaveOutOtherRetries(handlers, provider);
                     var steps = SendbluePipeline.CreateSteps(settings, retriesAndRedirects: true);
                     for (var i = 0; i < steps.Count; i++)
                     {
@@ -115,19 +120,93 @@ namespace Microsoft.Extensions.DependencyInjection
                 .RemoveAllLoggers()
                 .RedactLoggedHeaders(new[] { CredentialHandler.KeyHeader, CredentialHandler.SecretHeader });
 
-            services.TryAddTransient<ISendblueClient>(provider => SendblueClient.OverPipeline(
-                provider.GetRequiredService<IOptions<SendblueClientOptions>>().Value,
-                provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));
+            services.TryAddTransient<ISendblueClient>(CreateClient);
 
             foreach (var property in ResourceClients())
             {
+                // From a client of their own, not a resolved ISendblueClient: the container keeps
+                // every disposable transient it hands out until its scope ends, so each resource
+                // client resolved from the root would otherwise keep a SendblueClient until shutdown.
                 services.TryAdd(ServiceDescriptor.Transient(
                     property.PropertyType,
-                    provider => property.GetValue(provider.GetRequiredService<ISendblueClient>())
+                    provider => property.GetValue(CreateClient(provider))
                         ?? throw new InvalidOperationException($"{nameof(ISendblueClient)}.{property.Name} returned null.")));
             }
 
             return builder;
+        }
+
+        private static SendblueClient CreateClient(IServiceProvider provider) => SendblueClient.OverPipeline(
+            provider.GetRequiredService<IOptions<SendblueClientOptions>>().Value,
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName));
+
+        /// <summary>
+        /// A configuration key present but empty (<c>"ApiKey": ""</c> in an appsettings template) binds
+        /// over the environment variable the options read by default; blank is not a value, so the
+        /// environment's stays.
+        /// </summary>
+        private static void KeepEnvironmentUnderBlanks(SendblueClientOptions options)
+        {
+            if (!string.IsNullOrWhiteSpace(options.ApiKey) && !string.IsNullOrWhiteSpace(options.ApiSecret) && options.BaseUrl is { IsAbsoluteUri: true })
+            {
+                return;
+            }
+
+            var environment = new SendblueClientOptions();
+            if (string.IsNullOrWhiteSpace(options.ApiKey))
+            {
+                options.ApiKey = environment.ApiKey;
+            }
+
+            if (string.IsNullOrWhiteSpace(options.ApiSecret))
+            {
+                options.ApiSecret = environment.ApiSecret;
+            }
+
+            if (options.BaseUrl is null || (!options.BaseUrl.IsAbsoluteUri && options.BaseUrl.OriginalString.Trim().Length == 0))
+            {
+                options.BaseUrl = environment.BaseUrl;
+            }
+        }
+
+        // The types of Microsoft.Extensions.Http.Resilience and Microsoft.Extensions.Http.Polly, by
+        // name: the SDK takes no dependency on either.
+        private static readonly string[] RetryHandlerTypes =
+        {
+            "Microsoft.Extensions.Http.Resilience.ResilienceHandler",
+            "Microsoft.Extensions.Http.PolicyHttpMessageHandler",
+        };
+
+        /// <summary>
+        /// Takes out the resilience handlers every client gets from <c>ConfigureHttpClientDefaults</c>
+        /// (.NET Aspire's <c>AddServiceDefaults</c> adds <c>AddStandardResilienceHandler</c>): inside
+        /// the SDK's steps they would retry a send after a 5xx or a timeout, and deliver it twice.
+        /// The SDK's own step retries what is safe to retry.
+        /// </summary>
+        private static void LeaveOutOtherRetries(IList<DelegatingHandler> handlers, IServiceProvider provider)
+        {
+            for (var i = handlers.Count - 1; i >= 0; i--)
+            {
+                var type = handlers[i].GetType();
+                if (RetryHandlerTypes.Any(name => IsOrDerivesFrom(type, name)))
+                {
+                    provider.GetRequiredService<SendblueRegistration>().ToldOnce(provider, type);
+                    handlers.RemoveAt(i);
+                }
+            }
+        }
+
+        private static bool IsOrDerivesFrom(Type? type, string fullName)
+        {
+            for (; type is not null; type = type.BaseType)
+            {
+                if (type.FullName == fullName)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
