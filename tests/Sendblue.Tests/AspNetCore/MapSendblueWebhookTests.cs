@@ -81,6 +81,23 @@ namespace Sendblue.Tests.AspNetCore
             });
         }
 
+        [TestCase(Secret + "\n")]
+        [TestCase("  " + Secret + "\r\n")]
+        public async Task ASecretConfiguredWithSurroundingWhiteSpace_StillMatchesTheHeader(string configured)
+        {
+            // A secret read from a file or a Kubernetes secret often ends in a newline; Sendblue sends it without.
+            var received = new ConcurrentQueue<MessageContent>();
+            await using var app = await StartAsync(received, secret: configured);
+
+            using var response = await app.Http.SendAsync(Post(StatusCallback));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+                Assert.That(received, Has.Count.EqualTo(1));
+            });
+        }
+
         [TestCase("whsec-wrong")]
         [TestCase("")]
         [TestCase(null)]

@@ -20,6 +20,8 @@ namespace Sendblue.Tests.Readme
         [TestCase("## Per-call options and raw responses", "Readme/ReadmeExamples.cs")]
         [TestCase("## Webhooks in ASP.NET Core", "AspNetCore/ShippingApp.cs")]
         [TestCase("## Use with dependency injection", "AspNetCore/ShippingApp.cs")]
+        [TestCase("## Mock the client in your tests", "Readme/ReadmeTestingExamples.cs")]
+        [TestCase("## Test your code against a local emulator: Sendblue.Testing", "Readme/ReadmeTestingExamples.cs")]
         public void TheSectionsCode_IsCodeTheTestsRun(string heading, string source)
         {
             var root = Dotnet.RepositoryRoot();
