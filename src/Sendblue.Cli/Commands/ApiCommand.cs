@@ -29,6 +29,21 @@ namespace Sendblue.Cli.Commands
             }
         }
 
+        /// <summary>The answer as JSON with <c>--json</c>, else as its fields one per line; the command's exit code.</summary>
+        protected int Show(TSettings settings, object answer, Action<System.IO.TextWriter> fields)
+        {
+            if (settings.Json)
+            {
+                Output.JsonOutput.Write(Host.Out, answer);
+            }
+            else
+            {
+                fields(Host.Out);
+            }
+
+            return ExitCodes.Ok;
+        }
+
         /// <summary>Runs the command with a client made from the environment and <c>--base-url</c>; disposed afterwards.</summary>
         protected abstract Task<int> ExecuteAsync(ISendblueClient client, TSettings settings, CancellationToken cancellationToken);
 

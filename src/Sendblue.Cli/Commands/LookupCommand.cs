@@ -17,16 +17,7 @@ namespace Sendblue.Cli.Commands
         protected override async Task<int> ExecuteAsync(ISendblueClient client, Settings settings, CancellationToken cancellationToken)
         {
             var found = await client.Lookups.LookupNumberAsync(settings.Number, cancellationToken).ConfigureAwait(false);
-            if (settings.Json)
-            {
-                JsonOutput.Write(Host.Out, found);
-            }
-            else
-            {
-                FieldList.Write(Host.Out, found);
-            }
-
-            return ExitCodes.Ok;
+            return Show(settings, found, output => FieldList.Write(output, found));
         }
 
         internal sealed class Settings : ApiSettings

@@ -19,16 +19,7 @@ namespace Sendblue.Cli.Commands
         {
             var messages = client.Messages;
             var sent = await messages.SendAsync(settings.ToRequest(), cancellationToken).ConfigureAwait(false);
-            if (settings.Json)
-            {
-                JsonOutput.Write(Host.Out, sent);
-            }
-            else
-            {
-                FieldList.Write(Host.Out, sent);
-            }
-
-            return ExitCodes.Ok;
+            return Show(settings, sent, output => FieldList.Write(output, sent));
         }
 
         internal sealed class Settings : MessageSettings

@@ -18,16 +18,7 @@ namespace Sendblue.Cli.Commands
         {
             var messages = client.Messages;
             var status = await messages.GetStatusAsync(settings.Handle, cancellationToken).ConfigureAwait(false);
-            if (settings.Json)
-            {
-                JsonOutput.Write(Host.Out, status);
-            }
-            else
-            {
-                FieldList.Write(Host.Out, status);
-            }
-
-            return ExitCodes.Ok;
+            return Show(settings, status, output => FieldList.Write(output, status));
         }
 
         internal sealed class Settings : ApiSettings

@@ -1,6 +1,5 @@
 using System.Threading;
 using System.Threading.Tasks;
-using Sendblue.Cli.Output;
 
 namespace Sendblue.Cli.Commands.Contacts
 {
@@ -15,16 +14,7 @@ namespace Sendblue.Cli.Commands.Contacts
         protected override async Task<int> ExecuteAsync(ISendblueClient client, ContactSettings settings, CancellationToken cancellationToken)
         {
             var deleted = await client.Contacts.DeleteAsync(settings.Number, cancellationToken).ConfigureAwait(false);
-            if (settings.Json)
-            {
-                JsonOutput.Write(Host.Out, deleted);
-            }
-            else
-            {
-                Host.Out.WriteLine($"Deleted the contact {settings.Number}.");
-            }
-
-            return ExitCodes.Ok;
+            return Show(settings, deleted, output => output.WriteLine($"Deleted the contact {settings.Number}."));
         }
     }
 }

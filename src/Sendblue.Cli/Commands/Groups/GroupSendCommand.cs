@@ -19,16 +19,7 @@ namespace Sendblue.Cli.Commands.Groups
         protected override async Task<int> ExecuteAsync(ISendblueClient client, Settings settings, CancellationToken cancellationToken)
         {
             var sent = await client.Groups.SendMessageAsync(settings.ToRequest(), cancellationToken).ConfigureAwait(false);
-            if (settings.Json)
-            {
-                JsonOutput.Write(Host.Out, sent);
-            }
-            else
-            {
-                FieldList.Write(Host.Out, sent);
-            }
-
-            return ExitCodes.Ok;
+            return Show(settings, sent, output => FieldList.Write(output, sent));
         }
 
         internal sealed class Settings : MessageSettings

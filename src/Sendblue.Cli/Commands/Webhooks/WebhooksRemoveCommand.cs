@@ -1,6 +1,5 @@
 using System.Threading;
 using System.Threading.Tasks;
-using Sendblue.Cli.Output;
 
 namespace Sendblue.Cli.Commands.Webhooks
 {
@@ -16,16 +15,7 @@ namespace Sendblue.Cli.Commands.Webhooks
         {
             var type = settings.WebhookType;
             var removed = await client.Webhooks.DeleteAsync(new DeleteWebhooksRequest { Type = type, Webhooks = new[] { settings.Url } }, cancellationToken).ConfigureAwait(false);
-            if (settings.Json)
-            {
-                JsonOutput.Write(Host.Out, removed);
-            }
-            else
-            {
-                Host.Out.WriteLine($"Removed {settings.Url} from the {type} webhooks.");
-            }
-
-            return ExitCodes.Ok;
+            return Show(settings, removed, output => output.WriteLine($"Removed {settings.Url} from the {type} webhooks."));
         }
     }
 }
