@@ -155,8 +155,7 @@ namespace Microsoft.AspNetCore.Builder
                     + $"(environment variable Sendblue__WebhookSecret), or {nameof(SendblueWebhookOptions)}.{nameof(SendblueWebhookOptions.WebhookSecret)} with services.Configure<{nameof(SendblueWebhookOptions)}>(...).");
             }
 
-            // As the API key and secret are: a secret from a file or a Kubernetes secret often ends in a newline.
-            return secret!.Trim();
+            return secret!;
         }
 
         private static class WebhookLog

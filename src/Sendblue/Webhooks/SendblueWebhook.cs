@@ -128,7 +128,7 @@ namespace Sendblue
         /// configured, compared in constant time.
         /// </summary>
         /// <param name="signingSecretHeader">The header's value; null or missing is never authentic.</param>
-        /// <param name="expectedSecret">The secret configured for the webhook.</param>
+        /// <param name="expectedSecret">The secret configured for the webhook; white space around it (a trailing newline from a file) is not part of it.</param>
         /// <returns>True only when the two are equal.</returns>
         /// <exception cref="ArgumentException"><paramref name="expectedSecret"/> is null, empty or blank: a check against nothing would pass anything.</exception>
         public static bool IsAuthentic(string? signingSecretHeader, string expectedSecret)
@@ -143,11 +143,13 @@ namespace Sendblue
                 return false;
             }
 
+            // White space around the configured secret is not part of it: a secret read from a file or
+            // a Kubernetes secret often ends in a newline. The header is compared as sent.
             // Hashing first makes both sides the same length, so neither the content nor the
             // length of the secret shows in the time the comparison takes.
             using var sha = SHA256.Create();
             var actual = sha.ComputeHash(Encoding.UTF8.GetBytes(signingSecretHeader));
-            var expected = sha.ComputeHash(Encoding.UTF8.GetBytes(expectedSecret));
+            var expected = sha.ComputeHash(Encoding.UTF8.GetBytes(expectedSecret.Trim()));
             var difference = 0;
             for (var i = 0; i < expected.Length; i++)
             {

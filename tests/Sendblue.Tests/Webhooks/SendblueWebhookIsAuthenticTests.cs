@@ -58,6 +58,14 @@ namespace Sendblue.Tests.Webhooks
             Assert.That(SendblueWebhook.IsAuthentic(null, Secret), Is.False);
         }
 
+        [TestCase("whsec_9f8e7d6c5b4a\n")]
+        [TestCase("  whsec_9f8e7d6c5b4a\r\n")]
+        public void AnExpectedSecretWithSurroundingWhiteSpace_MatchesTheHeaderWithout(string expected)
+        {
+            // As read from a file or a Kubernetes secret: the newline is not part of the secret.
+            Assert.That(SendblueWebhook.IsAuthentic("whsec_9f8e7d6c5b4a", expected), Is.True);
+        }
+
         [TestCase("")]
         [TestCase("   ")]
         [TestCase(null)]
