@@ -60,9 +60,8 @@ namespace Sendblue.Http
         {
             using var response = await SendCoreAsync(operation, method, url, body, options, cancellationToken).ConfigureAwait(false);
             var bytes = await BodyOf(response, operation).ConfigureAwait(false);
-            var item = typeof(T).IsGenericType && typeof(System.Collections.IEnumerable).IsAssignableFrom(typeof(T)) ? typeof(T).GetGenericArguments()[0] : null;
-            var expected = item is null ? typeof(T).Name : "list of " + item.Name;
-            RefuseWhatIsNoJsonValue(response, bytes, expected, isList: item is not null);
+            var expected = Answer<T>.Name;
+            RefuseWhatIsNoJsonValue(response, bytes, expected, Answer<T>.IsList);
             try
             {
                 using var reader = SendblueJson.CreateReader(new StreamReader(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false)));
@@ -133,6 +132,14 @@ namespace Sendblue.Http
             {
                 throw new SendblueConnectionException($"Could not read the Sendblue API's answer to {operation.Name}: {_redactor.Scrub(ex.Message)}", ex);
             }
+        }
+
+        /// <summary>What an answer without a generated converter is, worked out once per type: a list, or not.</summary>
+        private static class Answer<T>
+        {
+            public static readonly bool IsList = typeof(T).IsGenericType && typeof(System.Collections.IEnumerable).IsAssignableFrom(typeof(T));
+
+            public static readonly string Name = IsList ? "list of " + typeof(T).GetGenericArguments()[0].Name : typeof(T).Name;
         }
 
         /// <summary>
