@@ -41,6 +41,10 @@ namespace Sendblue.Http
 
         public RequestUrl PathValue(long value) => PathValue(value.ToString(CultureInfo.InvariantCulture));
 
+        /// <summary>A path parameter of any other type (a uuid, a date, an enum-like) in its wire form.</summary>
+        public RequestUrl PathValue<T>(T value)
+            where T : struct => PathValue(Text(value));
+
         public RequestUrl Query(string name, string? value) => value is null ? this : Append(name, value);
 
         public RequestUrl Query(string name, bool? value) => value is bool b ? Append(name, b ? "true" : "false") : this;
@@ -61,24 +65,39 @@ namespace Sendblue.Http
         public RequestUrl Query(string name, DateTime? value) =>
             value is DateTime d ? Append(name, d.ToString(DateFormat, CultureInfo.InvariantCulture)) : this;
 
-        /// <summary>An enum-like value (or any other struct) by its wire text.</summary>
+        /// <summary>An enum-like value (or any other struct: a uuid, a float) by its wire text.</summary>
         public RequestUrl Query<T>(string name, T? value)
             where T : struct =>
-            value is T v ? Append(name, v.ToString() ?? string.Empty) : this;
+            value is T v ? Append(name, Text(v)) : this;
 
-        /// <summary>An array as the parameter repeated (<c>a=1&amp;a=2</c>), OpenAPI's default form.</summary>
-        public RequestUrl Query(string name, IEnumerable<string>? values)
+        /// <summary>An array as the parameter repeated (<c>a=1&amp;a=2</c>), OpenAPI's default form; a null item is left out.</summary>
+        public RequestUrl Query<T>(string name, IEnumerable<T>? values)
         {
             if (values != null)
             {
                 foreach (var value in values)
                 {
-                    Query(name, value);
+                    if (value is not null)
+                    {
+                        Append(name, Text(value));
+                    }
                 }
             }
 
             return this;
         }
+
+        /// <summary>The wire text of a value, in the forms above, culture-invariant.</summary>
+        private static string Text<T>(T value) => value switch
+        {
+            string text => text,
+            bool b => b ? "true" : "false",
+            DateTimeOffset d => d.ToUniversalTime().ToString(InstantFormat, CultureInfo.InvariantCulture),
+            DateTime d => d.ToString(DateFormat, CultureInfo.InvariantCulture),
+            double d => d.ToString("R", CultureInfo.InvariantCulture),
+            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+            _ => value?.ToString() ?? string.Empty,
+        };
 
         private RequestUrl Append(string name, string value)
         {

@@ -86,6 +86,7 @@ namespace Sendblue.Serialization
         private const string Int32Name = "a 32-bit whole number";
         private const string Int64Name = "a 64-bit whole number";
         private const string DateTimeName = "a date and time (ISO 8601)";
+        private const string DateName = "a date (yyyy-MM-dd)";
         private const string OutOfRange = "it is out of range";
 
         private static long? IntegerAt(JsonReader reader, long min, long max, string what)
@@ -179,7 +180,7 @@ namespace Sendblue.Serialization
         public static DateTime? Date(JsonReader reader)
         {
             MoveToValueOrThrow(reader);
-            if (IsNoValue(reader))
+            if (IsNoValue(reader) || reader.TokenType == JsonToken.EndArray)
             {
                 return null;
             }
@@ -205,7 +206,7 @@ namespace Sendblue.Serialization
                 }
             }
 
-            throw Wrong(reader, "a date (yyyy-MM-dd)", null);
+            throw Wrong(reader, DateName, null);
         }
 
         /// <summary>
@@ -320,6 +321,8 @@ namespace Sendblue.Serialization
         public static readonly JsonItemReader<long> Int64Item = Item(Int64, Int64Name);
 
         public static readonly JsonItemReader<DateTimeOffset> DateTimeOffsetItem = Item(DateTimeOffset, DateTimeName);
+
+        public static readonly JsonItemReader<DateTime> DateItem = Item(Date, DateName);
 
         private static JsonItemReader<T> Item<T>(Func<JsonReader, T?> read, string what)
             where T : struct

@@ -14,7 +14,9 @@ namespace Sendblue.Tests.Generation
     /// (its API matches the checked-in listing), built again unchanged (nothing regenerates), then
     /// built after edits of every kind to spec/openapi.yaml alone: a new optional query parameter,
     /// a new operation in an existing tag, a new tag, a new nested object field with an int64 inside,
-    /// a <c>format: date</c> field read and written, a new enum value, a new webhook field. A small
+    /// a <c>format: date</c> field read and written (alone and as a list), a new enum value, a new
+    /// webhook field, a model extending another (<c>allOf</c>), and path and query parameters of other
+    /// types (a uuid, an integer list, a date-time list, a float). A small
     /// program against the copy then uses each through the public surface, over a loopback server,
     /// and the requests on the wire and the values read are checked. Nothing outside spec/ changes.
     /// </summary>
@@ -72,6 +74,8 @@ namespace Sendblue.Tests.Generation
                 Assert.That(added, Does.Contain("public System.DateTime? BillingDate { get; set; }"), "a format: date field");
                 Assert.That(added, Does.Contain("public static Sendblue.MessageStatus Read { get; }"), "a new enum value");
                 Assert.That(added, Does.Contain("public string? DeliveredVia { get; set; }"), "a new webhook field");
+                Assert.That(added, Does.Contain("public class Member : Sendblue.Person"), "a model extending another (allOf)");
+                Assert.That(added, Does.Contain("System.Threading.Tasks.Task<Sendblue.Seat> GetAsync(System.Guid seatId, long revision, Sendblue.SeatGetQuery? query = null, System.Threading.CancellationToken cancellationToken = default);"), "path parameters of other types, a query object");
             });
 
             // Through the public surface, on the wire.
@@ -88,7 +92,8 @@ namespace Sendblue.Tests.Generation
                     "/api/v2/messages" => LoopbackResponse.Json(Payloads.Page(0, 1, 100, false, "h-1")),
                     "/api/v2/messages/m-1/reactions" => LoopbackResponse.Json("""{"data":[{"emoji":"👍"}]}"""),
                     "/api/v2/seats" => LoopbackResponse.Json("""{"data":[{"seat_id":"s-1","email":"ana@example.com"}]}"""),
-                    "/api/status" => LoopbackResponse.Json("""{"message_handle":"h-1","status":"read","carrier":{"name":"Acme","mcc":9007199254740993},"billing_date":"2024-05-14"}"""),
+                    "/api/v2/seats/6f1c2f8e-3c1a-4b8e-9d55-2f0c6a1b7e11/9007199254740993" => LoopbackResponse.Json("""{"seat_id":"s-2","email":"bo@example.com"}"""),
+                    "/api/status" => LoopbackResponse.Json("""{"message_handle":"h-1","status":"read","carrier":{"name":"Acme","mcc":9007199254740993},"billing_date":"2024-05-14","member":{"name":"Ana","age":41,"role":"owner","badge":1}}"""),
                     "/api/send-message" => LoopbackResponse.Json(Payloads.MessageResponse),
                     _ => LoopbackResponse.Json("""{"status":"ERROR","error_message":"no such path"}""", 404),
                 };
@@ -103,6 +108,11 @@ namespace Sendblue.Tests.Generation
                 Assert.That(targets, Does.Contain("GET /api/v2/messages/m-1/reactions"), "the new operation on the wire");
                 Assert.That(targets, Does.Contain("GET /api/v2/seats"), "the new tag's operation on the wire");
                 Assert.That(seen.Single(r => r.Path == "/api/send-message").Body, Does.Contain("\"send_on\":\"2024-05-14\""), "a date is written as yyyy-MM-dd");
+                Assert.That(seen.Single(r => r.Path == "/api/send-message").Body, Does.Contain("\"remind_on\":[\"2024-05-15\",\"2024-05-16\"]"), "a list of dates is written as yyyy-MM-dd each");
+                Assert.That(targets, Does.Contain("GET /api/v2/seats/6f1c2f8e-3c1a-4b8e-9d55-2f0c6a1b7e11/9007199254740993?ids=1&ids=2&since=2024-05-14T18%3A00%3A00Z&since=2024-05-15T00%3A00%3A00Z&ratio=1.5"),
+                    "a uuid and an int64 in the path; an integer list, a date-time list (as UTC instants) and a float in the query, culture-invariant under de-DE");
+                Assert.That(output, Does.Contain("seat=s-2/bo@example.com"));
+                Assert.That(output, Does.Contain("member=Ana/41/owner extra=badge"), "a model extending another reads the fields of both, and keeps the unknown one");
                 Assert.That(output, Does.Contain("page=h-1"));
                 Assert.That(output, Does.Contain("reactions=👍"));
                 Assert.That(output, Does.Contain("seats=s-1/ana@example.com"));
@@ -139,6 +149,49 @@ namespace Sendblue.Tests.Generation
                             application/json:
                               schema:
                                 $ref: '#/components/schemas/ReactionList'
+                  /api/v2/seats/{seat_id}/{revision}:
+                    get:
+                      tags: [Seats]
+                      operationId: Seats_Get
+                      summary: Get one seat
+                      parameters:
+                        - name: seat_id
+                          in: path
+                          required: true
+                          schema:
+                            type: string
+                            format: uuid
+                        - name: revision
+                          in: path
+                          required: true
+                          schema:
+                            type: integer
+                            format: int64
+                        - name: ids
+                          in: query
+                          schema:
+                            type: array
+                            items:
+                              type: integer
+                        - name: since
+                          in: query
+                          schema:
+                            type: array
+                            items:
+                              type: string
+                              format: date-time
+                        - name: ratio
+                          in: query
+                          schema:
+                            type: number
+                            format: float
+                      responses:
+                        '200':
+                          description: The seat.
+                          content:
+                            application/json:
+                              schema:
+                                $ref: '#/components/schemas/Seat'
                   /api/v2/seats:
                     get:
                       tags: [Seats]
@@ -168,6 +221,8 @@ namespace Sendblue.Tests.Generation
                           type: string
                           format: date
                           description: The day the message is billed on.
+                        member:
+                          $ref: '#/components/schemas/Member'
 
                 """, after: true);
             spec = Insert(spec, "        status_callback:\n          type: string\n          description: A URL Sendblue POSTs", """
@@ -175,6 +230,12 @@ namespace Sendblue.Tests.Generation
                           type: string
                           format: date
                           description: The day to send the message on.
+                        remind_on:
+                          type: array
+                          items:
+                            type: string
+                            format: date
+                          description: The days to remind the recipient on.
 
                 """, after: false);
             spec = Insert(spec, "          description: Email of the account.\n          x-sendblue-aliases: [accountEmail]\n", """
@@ -210,6 +271,20 @@ namespace Sendblue.Tests.Generation
                           type: string
                         email:
                           type: string
+                    Person:
+                      type: object
+                      properties:
+                        name:
+                          type: string
+                        age:
+                          type: integer
+                    Member:
+                      allOf:
+                        - $ref: '#/components/schemas/Person'
+                        - type: object
+                          properties:
+                            role:
+                              type: string
                     Carrier:
                       type: object
                       properties:
@@ -270,7 +345,17 @@ namespace Sendblue.Tests.Generation
                 var seats = await client.Seats.ListAsync();
                 Console.WriteLine("seats=" + seats.Data![0].SeatId + "/" + seats.Data[0].Email);
 
+                CultureInfo.CurrentCulture = new CultureInfo("de-DE");
+                var seat = await client.Seats.GetAsync(Guid.Parse("6f1c2f8e-3c1a-4b8e-9d55-2f0c6a1b7e11"), 9007199254740993, new SeatGetQuery
+                {
+                    Ids = new[] { 1, 2 },
+                    Since = new[] { new DateTimeOffset(2024, 5, 14, 20, 0, 0, TimeSpan.FromHours(2)), new DateTimeOffset(2024, 5, 15, 0, 0, 0, TimeSpan.Zero) },
+                    Ratio = 1.5f,
+                });
+                Console.WriteLine("seat=" + seat.SeatId + "/" + seat.Email);
+
                 var status = await client.Messages.GetStatusAsync("h-1");
+                Console.WriteLine("member=" + status.Member!.Name + "/" + status.Member.Age + "/" + status.Member.Role + " extra=" + string.Join(",", status.Member.AdditionalProperties.Keys));
                 Console.WriteLine("carrier=" + status.Carrier!.Name + "/" + status.Carrier.Mcc!.Value.ToString(CultureInfo.InvariantCulture));
                 Console.WriteLine("billing=" + status.BillingDate!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 Console.WriteLine("status=" + status.Status + " known=" + status.Status!.Value.IsKnown + " same=" + (status.Status == MessageStatus.Read));
@@ -287,7 +372,7 @@ namespace Sendblue.Tests.Generation
                     Console.WriteLine("validated=" + ex.Message.Split(' ')[0]);
                 }
 
-                await client.Messages.SendAsync(new SendMessageRequest { Number = "+19998887777", FromNumber = "+16292925296", Content = "x", SendOn = new DateTime(2024, 5, 14) });
+                await client.Messages.SendAsync(new SendMessageRequest { Number = "+19998887777", FromNumber = "+16292925296", Content = "x", SendOn = new DateTime(2024, 5, 14), RemindOn = new[] { new DateTime(2024, 5, 15), new DateTime(2024, 5, 16) } });
                 Console.WriteLine("sent");
                 """);
             return Dotnet.Run(probe, "run", "--", baseUrl.ToString());
