@@ -70,6 +70,10 @@ namespace Sendblue.Http
             where T : struct =>
             value is T v ? Append(name, Text(v)) : this;
 
+        /// <summary>A required parameter of any other struct type, by its wire text.</summary>
+        public RequestUrl Query<T>(string name, T value)
+            where T : struct => Append(name, Text(value));
+
         /// <summary>An array as the parameter repeated (<c>a=1&amp;a=2</c>), OpenAPI's default form; a null item is left out.</summary>
         public RequestUrl Query<T>(string name, IEnumerable<T>? values)
         {

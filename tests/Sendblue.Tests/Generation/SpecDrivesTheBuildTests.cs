@@ -75,6 +75,7 @@ namespace Sendblue.Tests.Generation
                 Assert.That(added, Does.Contain("public static Sendblue.MessageStatus Read { get; }"), "a new enum value");
                 Assert.That(added, Does.Contain("public string? DeliveredVia { get; set; }"), "a new webhook field");
                 Assert.That(added, Does.Contain("public class Member : Sendblue.Person"), "a model extending another (allOf)");
+                Assert.That(added, Does.Contain("System.Threading.Tasks.Task InviteAsync(System.Collections.Generic.IEnumerable<Sendblue.Seat> request, Sendblue.InviteMode mode, System.Threading.CancellationToken cancellationToken = default);"), "a list body and a required enum-like query parameter");
                 Assert.That(added, Does.Contain("System.Threading.Tasks.Task<Sendblue.Seat> GetAsync(System.Guid seatId, long revision, Sendblue.SeatGetQuery? query = null, System.Threading.CancellationToken cancellationToken = default);"), "path parameters of other types, a query object");
             });
 
@@ -92,6 +93,7 @@ namespace Sendblue.Tests.Generation
                     "/api/v2/messages" => LoopbackResponse.Json(Payloads.Page(0, 1, 100, false, "h-1")),
                     "/api/v2/messages/m-1/reactions" => LoopbackResponse.Json("""{"data":[{"emoji":"👍"}]}"""),
                     "/api/v2/seats" => LoopbackResponse.Json("""{"data":[{"seat_id":"s-1","email":"ana@example.com"}]}"""),
+                    "/api/v2/seats/invite" => new LoopbackResponse { Status = 204 },
                     "/api/v2/seats/6f1c2f8e-3c1a-4b8e-9d55-2f0c6a1b7e11/9007199254740993" => LoopbackResponse.Json("""{"seat_id":"s-2","email":"bo@example.com"}"""),
                     "/api/status" => LoopbackResponse.Json("""{"message_handle":"h-1","status":"read","carrier":{"name":"Acme","mcc":9007199254740993},"billing_date":"2024-05-14","member":{"name":"Ana","age":41,"role":"owner","badge":1}}"""),
                     "/api/send-message" => LoopbackResponse.Json(Payloads.MessageResponse),
@@ -112,6 +114,9 @@ namespace Sendblue.Tests.Generation
                 Assert.That(targets, Does.Contain("GET /api/v2/seats/6f1c2f8e-3c1a-4b8e-9d55-2f0c6a1b7e11/9007199254740993?ids=1&ids=2&since=2024-05-14T18%3A00%3A00Z&since=2024-05-15T00%3A00%3A00Z&ratio=1.5"),
                     "a uuid and an int64 in the path; an integer list, a date-time list (as UTC instants) and a float in the query, culture-invariant under de-DE");
                 Assert.That(output, Does.Contain("seat=s-2/bo@example.com"));
+                Assert.That(output, Does.Contain("invite validated=Seat.Email"), "each item of a list body is checked before sending");
+                Assert.That(seen.Where(r => r.Path == "/api/v2/seats/invite").Select(r => r.Target + " " + r.Body), Is.EqualTo(new[] { "/api/v2/seats/invite?mode=sms [{\"email\":\"ana@example.com\"}]" }),
+                    "a list as the body, a required enum-like query parameter; the refused call sent nothing");
                 Assert.That(output, Does.Contain("member=Ana/41/owner extra=badge"), "a model extending another reads the fields of both, and keeps the unknown one");
                 Assert.That(output, Does.Contain("page=h-1"));
                 Assert.That(output, Does.Contain("reactions=👍"));
@@ -122,6 +127,65 @@ namespace Sendblue.Tests.Generation
                 Assert.That(output, Does.Contain("hook=carrier-x"), "a webhook body with only the new field parses");
                 Assert.That(output, Does.Contain("validated=SendMessageRequest.SendOn"), "validation follows the spec too");
             });
+        }
+
+        /// <summary>
+        /// What the templates cannot turn into a correct call fails the build with a sentence saying
+        /// what and what to do, instead of a method that would silently leave the header out, or an
+        /// integer enum sent as a string.
+        /// </summary>
+        [Test]
+        public void SpecConstructsTheTemplatesDoNotSend_FailTheBuild_SayingWhatToDo()
+        {
+            var work = Dotnet.TempFolder("sendblue-unsupported");
+            try
+            {
+                foreach (var file in new[] { "nswag.json", "Directory.Build.props", "Directory.Packages.props" })
+                {
+                    File.Copy(Path.Combine(_work, file), Path.Combine(work, file));
+                }
+
+                CopyTree(Path.Combine(RepositoryRoot(), "spec"), Path.Combine(work, "spec"));
+                CopyTree(Path.Combine(RepositoryRoot(), "build"), Path.Combine(work, "build"));
+                CopyTree(Path.Combine(RepositoryRoot(), "src", "Sendblue"), Path.Combine(work, "src", "Sendblue"));
+                var specPath = Path.Combine(work, "spec", "openapi.yaml");
+                var spec = Insert(File.ReadAllText(specPath), "paths:\n", """
+                      /api/v2/traced:
+                        get:
+                          tags: [Messages]
+                          operationId: Traced
+                          summary: A call with a header parameter and an integer enum
+                          parameters:
+                            - name: X-Trace-Id
+                              in: header
+                              required: true
+                              schema:
+                                type: string
+                            - name: level
+                              in: query
+                              schema:
+                                type: integer
+                                enum: [1, 2, 3]
+                          responses:
+                            '204':
+                              description: Done.
+
+                    """, after: true);
+                File.WriteAllText(specPath, spec);
+
+                var (exitCode, output, _) = Dotnet.TryRun(work, "build", "src/Sendblue/Sendblue.csproj", "-f", "net8.0", "-v", "minimal", "-p:UseSharedCompilation=false", "-nodeReuse:false");
+
+                Assert.Multiple(() =>
+                {
+                    Assert.That(exitCode, Is.Not.Zero, "the build fails");
+                    Assert.That(output, Does.Contain("The header parameter X-Trace-Id of Messages.Traced would not be sent: the Sendblue client template sends path and query parameters and a JSON body. Send it with SendblueRequestOptions.Headers and leave it out of the spec, or extend build/templates/Client.Class.liquid."));
+                    Assert.That(output, Does.Contain("is not a string enum: the Sendblue templates render enum-likes as strings on the wire (as every enum of the API is). Declare it `type: string`, or extend build/templates/Enum.liquid."));
+                });
+            }
+            finally
+            {
+                Dotnet.DeleteQuietly(work);
+            }
         }
 
         private void EditTheSpec()
@@ -149,6 +213,29 @@ namespace Sendblue.Tests.Generation
                             application/json:
                               schema:
                                 $ref: '#/components/schemas/ReactionList'
+                  /api/v2/seats/invite:
+                    post:
+                      tags: [Seats]
+                      operationId: Seats_Invite
+                      summary: Invite people to seats
+                      x-sendblue-idempotent: true
+                      parameters:
+                        - name: mode
+                          in: query
+                          required: true
+                          schema:
+                            $ref: '#/components/schemas/InviteMode'
+                      requestBody:
+                        required: true
+                        content:
+                          application/json:
+                            schema:
+                              type: array
+                              items:
+                                $ref: '#/components/schemas/Seat'
+                      responses:
+                        '204':
+                          description: Invited.
                   /api/v2/seats/{seat_id}/{revision}:
                     get:
                       tags: [Seats]
@@ -264,8 +351,13 @@ namespace Sendblue.Tests.Generation
                           type: array
                           items:
                             $ref: '#/components/schemas/Seat'
+                    InviteMode:
+                      type: string
+                      enum: [email, sms]
+                      x-enumNames: [Email, Sms]
                     Seat:
                       type: object
+                      required: [email]
                       properties:
                         seat_id:
                           type: string
@@ -353,6 +445,17 @@ namespace Sendblue.Tests.Generation
                     Ratio = 1.5f,
                 });
                 Console.WriteLine("seat=" + seat.SeatId + "/" + seat.Email);
+
+                try
+                {
+                    await client.Seats.InviteAsync(new[] { new Seat { Email = "ana@example.com" }, new Seat { SeatId = "s-3" } }, InviteMode.Sms);
+                }
+                catch (ArgumentException ex)
+                {
+                    Console.WriteLine("invite validated=" + ex.Message.Split(' ')[0]);
+                }
+
+                await client.Seats.InviteAsync(new[] { new Seat { Email = "ana@example.com" } }, InviteMode.Sms);
 
                 var status = await client.Messages.GetStatusAsync("h-1");
                 Console.WriteLine("member=" + status.Member!.Name + "/" + status.Member.Age + "/" + status.Member.Role + " extra=" + string.Join(",", status.Member.AdditionalProperties.Keys));

@@ -13,6 +13,15 @@ namespace Sendblue.Tests.TestSupport
         /// <returns>Standard output.</returns>
         public static string Run(string workingDirectory, params string[] args)
         {
+            var (exitCode, output, error) = TryRun(workingDirectory, args);
+            Assert.That(exitCode, Is.Zero, () => $"`dotnet {string.Join(" ", args)}` failed:\n{output}{error}");
+            return output;
+        }
+
+        /// <summary>Runs <c>dotnet args</c> in <paramref name="workingDirectory"/>.</summary>
+        /// <returns>The exit code, standard output and standard error.</returns>
+        public static (int ExitCode, string Output, string Error) TryRun(string workingDirectory, params string[] args)
+        {
             var start = new ProcessStartInfo("dotnet")
             {
                 WorkingDirectory = workingDirectory,
@@ -43,8 +52,7 @@ namespace Sendblue.Tests.TestSupport
                 Assert.Fail($"`dotnet {string.Join(" ", args)}` did not finish in 10 minutes");
             }
 
-            Assert.That(process.ExitCode, Is.Zero, () => $"`dotnet {string.Join(" ", args)}` failed:\n{output.Result}{error.Result}");
-            return output.Result;
+            return (process.ExitCode, output.Result, error.Result);
         }
 
         /// <summary>The folder holding Generated.sln.</summary>
