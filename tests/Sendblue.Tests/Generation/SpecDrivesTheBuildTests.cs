@@ -130,9 +130,9 @@ namespace Sendblue.Tests.Generation
         }
 
         /// <summary>
-        /// What the templates cannot turn into a correct call fails the build with a sentence saying
-        /// what and what to do, instead of a method that would silently leave the header out, or an
-        /// integer enum sent as a string.
+        /// What the templates cannot turn into a correct call (a header parameter, a form body, an
+        /// integer enum) fails the build with a sentence saying what and what to do, instead of a
+        /// method that would silently leave the header out, or an integer enum sent as a string.
         /// </summary>
         [Test]
         public void SpecConstructsTheTemplatesDoNotSend_FailTheBuild_SayingWhatToDo()
@@ -169,6 +169,23 @@ namespace Sendblue.Tests.Generation
                           responses:
                             '204':
                               description: Done.
+                      /api/v2/uploads:
+                        post:
+                          tags: [Messages]
+                          operationId: Upload
+                          summary: A call with a form body
+                          requestBody:
+                            content:
+                              multipart/form-data:
+                                schema:
+                                  type: object
+                                  properties:
+                                    file:
+                                      type: string
+                                      format: binary
+                          responses:
+                            '204':
+                              description: Done.
 
                     """, after: true);
                 File.WriteAllText(specPath, spec);
@@ -179,6 +196,7 @@ namespace Sendblue.Tests.Generation
                 {
                     Assert.That(exitCode, Is.Not.Zero, "the build fails");
                     Assert.That(output, Does.Contain("The header parameter X-Trace-Id of Messages.Traced would not be sent: the Sendblue client template sends path and query parameters and a JSON body. Send it with SendblueRequestOptions.Headers and leave it out of the spec, or extend build/templates/Client.Class.liquid."));
+                    Assert.That(output, Does.Contain("The body of Messages.Upload is not JSON (a form, a file, text or XML): the Sendblue client template sends JSON bodies only (extend build/templates/Client.Class.liquid)."));
                     Assert.That(output, Does.Contain("is not a string enum: the Sendblue templates render enum-likes as strings on the wire (as every enum of the API is). Declare it `type: string`, or extend build/templates/Enum.liquid."));
                 });
             }
