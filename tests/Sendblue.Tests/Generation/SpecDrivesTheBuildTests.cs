@@ -130,8 +130,8 @@ namespace Sendblue.Tests.Generation
         }
 
         /// <summary>
-        /// What the templates cannot turn into a correct call or a good public name (a header
-        /// parameter, a form body, an integer enum, an inline object named after a snake_case
+        /// What the templates cannot turn into a correct call or a good public name (an operation
+        /// without a tag, a header parameter, a form body, an integer enum, an inline object named after a snake_case
         /// property) fails the build with a sentence saying what and what to do, instead of a
         /// method that would silently leave the header out, or an integer enum sent as a string.
         /// </summary>
@@ -188,6 +188,13 @@ namespace Sendblue.Tests.Generation
                                         properties:
                                           hops:
                                             type: integer
+                      /api/v2/untagged:
+                        get:
+                          operationId: Untagged
+                          summary: A call without a tag
+                          responses:
+                            '204':
+                              description: Done.
                       /api/v2/uploads:
                         post:
                           tags: [Messages]
@@ -217,6 +224,8 @@ namespace Sendblue.Tests.Generation
                     Assert.That(output, Does.Contain("The header parameter X-Trace-Id of Messages.Traced would not be sent: the Sendblue client template sends path and query parameters and a JSON body. Send it with SendblueRequestOptions.Headers and leave it out of the spec, or extend build/templates/Client.Class.liquid."));
                     Assert.That(output, Does.Contain("The body of Messages.Upload is not JSON (a form, a file, text or XML): the Sendblue client template sends JSON bodies only (extend build/templates/Client.Class.liquid)."));
                     Assert.That(output, Does.Contain("The inline schema named Delivery_route after its property would be public as Delivery_route: give it a PascalCase name under components/schemas and refer to it with $ref."));
+                    Assert.That(output, Does.Contain("The operation Untagged has no tag: each operation is reached through the client of its first tag (client.Messages), so give it `tags: [Name]`."));
+                    Assert.That(output, Does.Not.Contain("error CS1001"), "only the sentences, no compiler noise from what could not be generated");
                     Assert.That(output, Does.Contain("is not a string enum: the Sendblue templates render enum-likes as strings on the wire (as every enum of the API is). Declare it `type: string`, or extend build/templates/Enum.liquid."));
                 });
             }
