@@ -78,5 +78,37 @@ namespace Sendblue.Cli.QueryOptions
             error = null;
             return true;
         }
+
+        /// <summary>Sets a list property of <paramref name="query"/> from every text the option was given.</summary>
+        /// <param name="given">The name the option was given under, for the message.</param>
+        /// <param name="error">On failure, a message that names the option, the value and what it takes.</param>
+        public bool TrySetAll(object query, string given, IEnumerable<string> texts, out string? error)
+        {
+            var items = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(ValueType.ItemType!))!;
+            foreach (var text in texts)
+            {
+                if (!ValueType.TryParse(text, out var value, out var expected))
+                {
+                    error = $"{given} must be {expected}; it is '{text}'.";
+                    return false;
+                }
+
+                items.Add(value);
+            }
+
+            if (Property.PropertyType.IsArray)
+            {
+                var array = Array.CreateInstance(ValueType.ItemType!, items.Count);
+                items.CopyTo(array, 0);
+                Property.SetValue(query, array);
+            }
+            else
+            {
+                Property.SetValue(query, items);
+            }
+
+            error = null;
+            return true;
+        }
     }
 }

@@ -69,7 +69,8 @@ namespace Sendblue.Cli.QueryOptions
         /// <summary>
         /// A query with the options of <paramref name="given"/> (name to values, as the parser collected
         /// them) set; names that are not options of this set are left to the caller. An option given
-        /// more than once takes its last value, as the command line's declared options do.
+        /// more than once takes its last value, as the command line's declared options do, except
+        /// for a list filter, which takes every value.
         /// </summary>
         /// <param name="error">On failure, a message naming the option and what it takes.</param>
         public bool TryBind(ILookup<string, string?> given, out object query, out string? error)
@@ -90,6 +91,24 @@ namespace Sendblue.Cli.QueryOptions
                 }
 
                 var name = used[0];
+                if (option.ValueType.ItemType is not null)
+                {
+                    // A list filter: the option once per value, all of them sent.
+                    var texts = given[name].ToList();
+                    if (texts.Any(t => t is null))
+                    {
+                        error = $"{name} needs a value: {option.ValueType.Expected}.";
+                        return false;
+                    }
+
+                    if (!option.TrySetAll(query, name, texts!, out error))
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
                 if (given[name].LastOrDefault() is not { } text)
                 {
                     error = $"{name} needs a value: {option.ValueType.Expected}.";

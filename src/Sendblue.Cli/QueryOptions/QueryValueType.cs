@@ -35,6 +35,9 @@ namespace Sendblue.Cli.QueryOptions
         /// <summary>The property's type, without <see cref="Nullable{T}"/>.</summary>
         public Type Type { get; }
 
+        /// <summary>For a list property (an array filter of the spec), the type of its items; the option is given once per item.</summary>
+        public Type? ItemType { get; private init; }
+
         /// <summary>The placeholder help shows after the option: <c>&lt;INSTANT&gt;</c>.</summary>
         public string ValueName { get; }
 
@@ -48,6 +51,13 @@ namespace Sendblue.Cli.QueryOptions
         public static QueryValueType For(Type propertyType)
         {
             var type = Nullable.GetUnderlyingType(propertyType) ?? propertyType;
+
+            if (ItemTypeOf(type) is { } itemType)
+            {
+                var item = For(itemType);
+                var hint = (item.Hint is null ? string.Empty : item.Hint + " ") + "Give the option once per value.";
+                return new QueryValueType(type, item.ValueName, item.Expected, hint, item._parse) { ItemType = itemType };
+            }
 
             if (type == typeof(string))
             {
@@ -151,7 +161,28 @@ namespace Sendblue.Cli.QueryOptions
             });
         }
 
-        /// <summary>Parses <paramref name="text"/> into a value of <see cref="Type"/>.</summary>
+        /// <summary>The item type of an array or a generic list or enumerable (not of a string); null for any other type.</summary>
+        private static Type? ItemTypeOf(Type type)
+        {
+            if (type.IsArray)
+            {
+                return type.GetElementType();
+            }
+
+            if (!type.IsGenericType)
+            {
+                return null;
+            }
+
+            var definition = type.GetGenericTypeDefinition();
+            return definition == typeof(System.Collections.Generic.IEnumerable<>) || definition == typeof(System.Collections.Generic.ICollection<>)
+                || definition == typeof(System.Collections.Generic.IList<>) || definition == typeof(System.Collections.Generic.IReadOnlyList<>)
+                || definition == typeof(System.Collections.Generic.IReadOnlyCollection<>) || definition == typeof(System.Collections.Generic.List<>)
+                ? type.GetGenericArguments()[0]
+                : null;
+        }
+
+        /// <summary>Parses <paramref name="text"/> into a value of <see cref="Type"/> (of <see cref="ItemType"/> for a list).</summary>
         /// <param name="problem">On failure, what the value must be.</param>
         public bool TryParse(string text, out object? value, out string problem)
         {

@@ -104,6 +104,30 @@ namespace Sendblue.Tests.Cli
         }
 
         [Test]
+        public void AListFilter_TakesTheOptionOncePerValue_AndAUuidFilterItsText()
+        {
+            // What the generated query object has for an array query parameter of the spec, and a uuid one.
+            var set = QueryOptionSet.For(typeof(ListsQuery), XmlDocumentation.None);
+            var given = new[]
+            {
+                ("--kinds", "message"), ("--kinds", "Sticker"), ("--ids", "1"), ("--ids", "2"), ("--seat-id", "6f1c2f8e-3c1a-4b8e-9d55-2f0c6a1b7e11"),
+            }.ToLookup(g => g.Item1, g => (string?)g.Item2);
+
+            Assert.That(set.TryBind(given, out var bound, out var error), Is.True, error);
+            var query = (ListsQuery)bound;
+            Assert.Multiple(() =>
+            {
+                Assert.That(query.Kinds!.Select(k => k.ToString()), Is.EqualTo(new[] { "message", "Sticker" }));
+                Assert.That(query.Ids, Is.EqualTo(new[] { 1, 2 }));
+                Assert.That(query.SeatId, Is.EqualTo(Guid.Parse("6f1c2f8e-3c1a-4b8e-9d55-2f0c6a1b7e11")));
+                Assert.That(Option(set, "--ids").Description, Does.Contain("Give the option once per value."));
+            });
+
+            Assert.That(set.TryBind(new[] { ("--ids", "1"), ("--ids", "two") }.ToLookup(g => g.Item1, g => (string?)g.Item2), out _, out error), Is.False);
+            Assert.That(error, Is.EqualTo("--ids must be a whole number; it is 'two'."));
+        }
+
+        [Test]
         public void AnUnknownValueOfAnExtensibleEnum_IsKeptAsTyped()
         {
             var set = QueryOptionSet.For(typeof(FutureQuery), XmlDocumentation.None);
@@ -187,6 +211,16 @@ namespace Sendblue.Tests.Cli
             public override int GetHashCode() => _value?.GetHashCode(StringComparison.Ordinal) ?? 0;
 
             public override string ToString() => _value ?? string.Empty;
+        }
+
+        /// <summary>List and uuid filters, typed as the generated query objects type them.</summary>
+        public sealed class ListsQuery
+        {
+            public IEnumerable<FutureKind>? Kinds { get; set; }
+
+            public IList<int>? Ids { get; set; }
+
+            public Guid? SeatId { get; set; }
         }
 
         /// <summary>A query of every type the SDK's query objects use, none of which MessageListQuery has today.</summary>
