@@ -12,7 +12,9 @@ namespace Sendblue.Tests.Generation
         public void GitHoldsNoGeneratedCodeOrBuildOutput()
         {
             var root = SpecDrivesTheBuildTests.RepositoryRoot();
-            if (!Directory.Exists(Path.Combine(root, ".git")))
+            // A clone has a .git folder; a worktree (git worktree add) a .git file pointing to it.
+            var dotGit = Path.Combine(root, ".git");
+            if (!Directory.Exists(dotGit) && !File.Exists(dotGit))
             {
                 Assert.Ignore("not a git checkout: nothing to check");
             }
