@@ -121,6 +121,24 @@ namespace Sendblue.ContractTests.Recorded
         }
 
         [Test]
+        public async Task TheContactsGuidesBodies_ReadTheirCamelCaseCustomVariables()
+        {
+            using var listing = ClientAnswering(RecordedPayloads.Read("list-contacts.guide.json"));
+            using var single = ClientAnswering(RecordedPayloads.Read("get-contact.guide.json"));
+
+            var listed = (await listing.Contacts.ListAsync()).Single();
+            var contact = (await single.Contacts.GetAsync("+19998887777")).Contact!;
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(listed.CustomVariables, Is.EquivalentTo(new Dictionary<string, string> { ["Lead Source"] = "Website", ["Plan"] = "Enterprise" }));
+                Assert.That(listed.AdditionalProperties.Keys, Does.Not.Contain("customVariables"));
+                Assert.That(contact.CustomVariables, Is.EquivalentTo(new Dictionary<string, string> { ["Lead Source"] = "Website" }));
+                Assert.That(contact.FirstName, Is.EqualTo("Ada"));
+            });
+        }
+
+        [Test]
         public void TheSpecsListParameters_AreTheOnesSendblueDocuments()
         {
             var documented = JObject.Parse(RecordedPayloads.Read("list-query-parameters.json"))["parameters"]!.Values<string>();
