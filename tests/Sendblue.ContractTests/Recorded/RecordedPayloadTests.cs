@@ -106,7 +106,7 @@ namespace Sendblue.ContractTests.Recorded
         }
 
         [Test]
-        public void TheFullInboundBody_ReadsItsEmptyStyleAsNone_AndKeepsTheFieldsTheModelLacks()
+        public void TheFullInboundBody_ReadsItsEmptyStyleAsNone_AndEveryFieldTyped()
         {
             var message = SendblueWebhook.Parse(RecordedPayloads.Read("webhook.inbound.received-full.json"));
 
@@ -116,7 +116,11 @@ namespace Sendblue.ContractTests.Recorded
                 Assert.That(message.Status, Is.EqualTo(MessageStatus.Received));
                 Assert.That(message.IsOutbound, Is.False);
                 Assert.That(message.AccountEmail, Is.EqualTo("ops@example.com"));
-                Assert.That(message.AdditionalProperties.Keys, Is.SupersetOf(new[] { "participants", "service", "sendblue_number", "was_downgraded", "plan" }));
+                Assert.That(message.Service, Is.EqualTo(MessageService.IMessage));
+                Assert.That(message.SendblueNumber, Is.Not.Null.And.Not.Empty);
+                Assert.That(message.WasDowngraded, Is.Null, "was_downgraded: null");
+                Assert.That(message.GroupId, Is.Empty, "group_id: \"\" for a one-to-one message");
+                Assert.That(message.AdditionalProperties.Keys, Is.Empty, "the fields Sendblue's receiving-messages page shows are declared in MessageContent");
             });
         }
 

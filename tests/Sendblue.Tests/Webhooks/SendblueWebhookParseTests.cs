@@ -93,24 +93,19 @@ namespace Sendblue.Tests.Webhooks
         }
 
         [Test]
-        public void StatusCallbackBody_FieldsTheModelLacks_AreKept()
+        public void StatusCallbackBody_TheFieldsSendblueDocumentsForCallbacks_AreTyped()
         {
-            var extra = SendblueWebhook.Parse(StatusCallback).AdditionalProperties;
+            var message = SendblueWebhook.Parse(StatusCallback);
 
             Assert.Multiple(() =>
             {
-                Assert.That(extra.Keys, Is.EquivalentTo(new[]
-                {
-                    "error_code", "error_message", "error_reason", "error_detail", "number", "was_downgraded", "plan",
-                    "message_type", "group_id", "participants", "opted_out", "sendblue_number", "service",
-                }));
-                Assert.That(extra["sendblue_number"], Is.EqualTo("+16292925296"));
-                Assert.That(extra["service"], Is.EqualTo("iMessage"));
-                Assert.That(extra["group_id"], Is.EqualTo(string.Empty));
-                Assert.That(extra["was_downgraded"], Is.EqualTo(false));
-                Assert.That(extra["error_code"], Is.Null);
-                Assert.That(extra["participants"], Is.InstanceOf<JArray>().And.Empty);
-                Assert.That(extra, Does.Not.ContainKey("accountEmail"), "the camelCase account field is read, not left over");
+                Assert.That(message.SendblueNumber, Is.EqualTo("+16292925296"));
+                Assert.That(message.Service, Is.EqualTo(MessageService.IMessage));
+                Assert.That(message.GroupId, Is.EqualTo(string.Empty));
+                Assert.That(message.WasDowngraded, Is.False);
+                Assert.That(message.ErrorCode, Is.Null);
+                Assert.That(message.Participants, Is.Empty);
+                Assert.That(message.AdditionalProperties, Is.Empty, "every field of the documented callback body is declared; accountEmail is read, not left over");
             });
         }
 
@@ -135,13 +130,13 @@ namespace Sendblue.Tests.Webhooks
                 Assert.That(message.Status, Is.EqualTo(MessageStatus.Received));
                 Assert.That(message.ToNumber, Is.EqualTo("+16292925296"));
 
-                var extra = message.AdditionalProperties;
-                Assert.That(extra["group_id"], Is.EqualTo("7c1e2a90-4b8d-4f3e-9a61-2d5c8e0f1b34"));
-                Assert.That(((JArray)extra["participants"]).Values<string>(), Is.EqualTo(new[] { "+19998887777", "+15551234567" }));
-                Assert.That(extra["was_downgraded"], Is.Null);
-                Assert.That(extra["group_display_name"], Is.Null);
-                Assert.That(extra["message_type"], Is.EqualTo("group"));
-                Assert.That(extra["service"], Is.EqualTo("SMS"));
+                Assert.That(message.GroupId, Is.EqualTo("7c1e2a90-4b8d-4f3e-9a61-2d5c8e0f1b34"));
+                Assert.That(message.Participants, Is.EqualTo(new[] { "+19998887777", "+15551234567" }));
+                Assert.That(message.WasDowngraded, Is.Null);
+                Assert.That(message.GroupDisplayName, Is.Null);
+                Assert.That(message.MessageType, Is.EqualTo(MessageType.Group));
+                Assert.That(message.Service, Is.EqualTo(MessageService.Sms));
+                Assert.That(message.AdditionalProperties, Is.Empty);
             });
         }
 
