@@ -29,14 +29,32 @@ namespace Sendblue.Testing.Endpoints
         public static JsonBody Parse(string text)
         {
             JToken token;
-            try
+            bool more;
+            using (var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None })
             {
-                using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None };
-                token = JToken.ReadFrom(reader);
+                try
+                {
+                    token = JToken.ReadFrom(reader);
+                }
+                catch (JsonException)
+                {
+                    throw Rejection.BadRequest("The body must be a JSON object.");
+                }
+
+                // JSON.parse, as the API reads bodies, refuses text after the value; ReadFrom stops at its end.
+                try
+                {
+                    more = reader.Read();
+                }
+                catch (JsonException)
+                {
+                    more = true;
+                }
             }
-            catch (JsonException)
+
+            if (more)
             {
-                throw Rejection.BadRequest("The body must be a JSON object.");
+                throw Rejection.BadRequest("The body must be one JSON object; it goes on after the object.");
             }
 
             return token is JObject value ? new JsonBody(value, string.Empty) : throw Rejection.BadRequest("The body must be a JSON object.");
@@ -83,6 +101,12 @@ namespace Sendblue.Testing.Endpoints
 
             var range = max == long.MaxValue ? $"of at least {min}" : $"from {min} to {max}";
             if (token.Type != JTokenType.Integer)
+            {
+                throw Rejection.BadRequest($"{Name(used)} must be an integer {range}; it is {token.ToString(Formatting.None)}.");
+            }
+
+            // A whole number past the range of a long is a BigInteger here; a cast to long would throw.
+            if (((JValue)token).Value is System.Numerics.BigInteger)
             {
                 throw Rejection.BadRequest($"{Name(used)} must be an integer {range}; it is {token.ToString(Formatting.None)}.");
             }
