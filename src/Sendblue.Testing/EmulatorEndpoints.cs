@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Newtonsoft.Json;
@@ -138,7 +139,13 @@ namespace Sendblue.Testing
 
                         return await WriteAsync(context, fault.StatusCode, Wire.Error($"Injected failure: {fault.StatusCode}.")).ConfigureAwait(false);
                     case EmulatorFaults.FaultKind.Delay:
-                        await Task.Delay(fault.Delay, context.RequestAborted).ConfigureAwait(false);
+                        // Ended by the client going away or by the emulator being disposed, whichever comes first.
+                        using (var held = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _emulator.Stopping))
+                        {
+                            await Task.Delay(fault.Delay, held.Token).ConfigureAwait(false);
+                        }
+
+
                         break;
                 }
             }

@@ -35,6 +35,9 @@ namespace Sendblue.Testing
     {
         private static readonly Encoding Utf8 = new UTF8Encoding(false);
 
+        /// <summary>How long disposing waits for requests in flight before it closes their connections.</summary>
+        private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(2);
+
         private readonly SendblueEmulatorOptions _options;
         private readonly ConcurrentQueue<EmulatedRequest> _requests = new();
         private readonly ConcurrentQueue<EmulatedWebhookDelivery> _deliveries = new();
@@ -124,6 +127,9 @@ namespace Sendblue.Testing
         }
 
         internal MessageStore Store { get; } = new();
+
+        /// <summary>Cancelled when the emulator is being disposed: what holds a request (an injected delay) lets go.</summary>
+        internal CancellationToken Stopping => _stop.Token;
 
         internal AccountStore Account { get; } = new();
 
@@ -363,7 +369,10 @@ namespace Sendblue.Testing
 
             if (_app is not null)
             {
-                await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                // A request still in flight (a client that never reads its answer) would otherwise
+                // hold the host for its 30 s shutdown timeout; after this, open connections are closed.
+                using var grace = new CancellationTokenSource(ShutdownGrace);
+                await _app.StopAsync(grace.Token).ConfigureAwait(false);
                 await _app.DisposeAsync().ConfigureAwait(false);
             }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
@@ -50,6 +51,29 @@ namespace Sendblue.Tests.Integration
                 Assert.That((string?)JObject.Parse(body)["error_message"], Is.EqualTo("The body must be one JSON object; it goes on after the object."));
                 Assert.That(emulator.Messages, Is.Empty);
             });
+        }
+
+        [Test]
+        public async Task DisposeAsync_WhileDelayNextHoldsARequest_ReturnsPromptly()
+        {
+            var emulator = await SendblueEmulator.StartAsync();
+            using var client = emulator.CreateClient();
+            emulator.Faults.DelayNext(EmulatorOperation.GetStatus, 1, TimeSpan.FromMinutes(2));
+            var held = client.Messages.GetStatusAsync("5f2b9c3e-8a41-4d7c-9e2f-0b6a1d3c7e55");
+            await WaitUntilAsync(() => emulator.Requests.Count == 0 && !held.IsCompleted, TimeSpan.FromMilliseconds(300));
+
+            var stopwatch = Stopwatch.StartNew();
+            await emulator.DisposeAsync();
+            stopwatch.Stop();
+
+            Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "the held request ends with the emulator instead of holding it for the host's 30 s shutdown timeout");
+            Assert.ThrowsAsync<SendblueConnectionException>(async () => await held);
+        }
+
+        private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan atLeast)
+        {
+            await Task.Delay(atLeast);
+            Assert.That(condition(), Is.True);
         }
     }
 }
