@@ -76,13 +76,17 @@ namespace Sendblue.Http
             return steps;
         }
 
-        /// <summary>The sockets under the SDK's own steps: no automatic redirects (the redirect step does them), no cookies.</summary>
+        /// <summary>
+        /// The sockets under the SDK's own steps: no automatic redirects (the redirect step does them), no
+        /// cookies, and the machine's proxy for every address but loopback (an emulator on 127.0.0.1).
+        /// </summary>
         public static HttpMessageHandler CreateTransport()
         {
 #if NET5_0_OR_GREATER
             return new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
+                Proxy = LoopbackDirectProxy.Instance,
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 UseCookies = false,

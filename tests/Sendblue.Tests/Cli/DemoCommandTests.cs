@@ -78,6 +78,11 @@ namespace Sendblue.Tests.Cli
             // The demo runs on the emulator: a broken base URL in the environment does not stop it.
             start.Environment["SENDBLUE_API_BASE_URL"] = "not a url";
 
+            // Nor does a proxy the machine names for its HTTP traffic (a closed port here): the emulator is on loopback.
+            var proxy = $"http://127.0.0.1:{Sendblue.Tests.TestSupport.LoopbackServer.UnusedPort()}";
+            start.Environment["http_proxy"] = proxy;
+            start.Environment["HTTP_PROXY"] = proxy;
+
             using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
