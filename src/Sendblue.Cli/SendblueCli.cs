@@ -70,7 +70,10 @@ namespace Sendblue.Cli
                     host.Error.WriteLine($"error: {ex.Message}");
                 }
 
-                host.Error.WriteLine($"Run '{Name} --help' for usage.");
+                // Past parsing (a check of the command's settings, a missing argument) the command is
+                // known, and its help is the one that lists the option to fix.
+                var help = ex is CommandRuntimeException ? CommandOf(arguments) : null;
+                host.Error.WriteLine(help is null ? $"Run '{Name} --help' for usage." : $"Run '{Name} {help} --help' for usage.");
                 return ExitCodes.UsageError;
             }
             catch (CliUsageException ex)
@@ -124,6 +127,21 @@ namespace Sendblue.Cli
 
         /// <summary>The commands that only group others: <c>contacts list</c>, <c>typing start</c>.</summary>
         private static readonly HashSet<string> Branches = new(StringComparer.OrdinalIgnoreCase) { "group", "typing", "contacts", "webhooks" };
+
+        /// <summary>Every command's path, as <see cref="Create"/> registers them: what a help hint may name.</summary>
+        private static readonly HashSet<string> Commands = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "demo", "send", "status", "get", "list", "group send", "typing start", "typing stop", "lookup",
+            "contacts list", "contacts get", "contacts create", "contacts delete",
+            "webhooks list", "webhooks add", "webhooks remove", "lines",
+        };
+
+        /// <summary>The command the arguments name (<c>send</c>, <c>contacts create</c>), or null when they name none.</summary>
+        private static string? CommandOf(IReadOnlyList<string> arguments)
+        {
+            var path = arguments.Count > 1 && Branches.Contains(arguments[0]) ? $"{arguments[0]} {arguments[1]}" : arguments.FirstOrDefault();
+            return path is not null && Commands.Contains(path) ? path.ToLowerInvariant() : null;
+        }
 
         private static bool IsBranchWithoutCommand(IReadOnlyList<string> arguments) =>
             Branches.Contains(arguments[0])

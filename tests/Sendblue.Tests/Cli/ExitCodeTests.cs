@@ -37,6 +37,41 @@ namespace Sendblue.Tests.Cli
             });
         }
 
+        /// <summary>
+        /// A value the command's own checks refuse (a missing --from, a malformed --custom-variable, a
+        /// missing argument) points to that command's help, which lists its options, as an unknown
+        /// option does; the top-level help lists only the commands.
+        /// </summary>
+        [TestCase("send --to +19998887777 --content Hi", "send")]
+        [TestCase("status", "status")]
+        [TestCase("typing start +19998887777", "typing start")]
+        [TestCase("contacts create +19998887777 --custom-variable foo", "contacts create")]
+        [TestCase("webhooks add https://example.com/hook", "webhooks add")]
+        [TestCase("group send --from +16292925296 --content Hi", "group send")]
+        public async Task AValueACommandRefuses_PointsToThatCommandsHelp(string line, string command)
+        {
+            var result = await CliRunner.RunAsync(
+                () => new SendblueClientOptions { ApiKey = "key", ApiSecret = "secret" },
+                errorIsTerminal: false,
+                line.Split(' '));
+
+            var lines = result.Error.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+                Assert.That(lines.First(), Does.StartWith("error: "), result.ToString());
+                Assert.That(lines.Last(), Is.EqualTo($"Run 'sendblue {command} --help' for usage."), result.ToString());
+            });
+        }
+
+        [Test]
+        public async Task AnUnknownCommand_PointsToTheTopLevelHelp()
+        {
+            var result = await CliRunner.RunWithoutCredentialsAsync("frob");
+
+            Assert.That(result.Error.TrimEnd(), Does.EndWith("Run 'sendblue --help' for usage."), result.ToString());
+        }
+
         [TestCase("frob")]
         [TestCase("list", "--frob")]
         [TestCase("list", "--stauts", "DELIVERED")]
