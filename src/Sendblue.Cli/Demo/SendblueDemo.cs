@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -42,7 +43,6 @@ namespace Sendblue.Cli.Demo
 
         public async Task<int> RunAsync(CancellationToken cancellationToken)
         {
-            var console = _host.OutConsole;
             var clock = Stopwatch.StartNew();
 
             var options = new SendblueEmulatorOptions { AutoAdvanceInterval = AdvanceInterval };
@@ -51,16 +51,16 @@ namespace Sendblue.Cli.Demo
             options.FailingNumbers.Add(FailingNumber);
             await using var emulator = await SendblueEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
             using var client = emulator.CreateClient();
-            console.MarkupLineInterpolated($"[bold]1.[/] Started the Sendblue emulator at [blue]{emulator.BaseUrl}[/] (in this process: no credentials, no network).");
+            Say($"[bold]1.[/] Started the Sendblue emulator at [blue]{emulator.BaseUrl}[/] (in this process: no credentials, no network).");
 
-            console.MarkupLineInterpolated($"[bold]2.[/] Asking which service each number can get, with Lookups.LookupNumberAsync:");
+            Say($"[bold]2.[/] Asking which service each number can get, with Lookups.LookupNumberAsync:");
             foreach (var number in new[] { IMessageNumber, SmsOnlyNumber })
             {
                 var lookup = await client.Lookups.LookupNumberAsync(number, cancellationToken).ConfigureAwait(false);
-                console.MarkupLineInterpolated($"   {number}: {lookup.Service}");
+                Say($"   {number}: {lookup.Service}");
             }
 
-            console.MarkupLineInterpolated($"[bold]3.[/] Sending three messages from {AccountNumber} with SendAsync:");
+            Say($"[bold]3.[/] Sending three messages from {AccountNumber} with SendAsync:");
             var outgoing = new[]
             {
                 new Outgoing(IMessageNumber, "iMessage", SendStyle.Celebration, "Your table for two is ready at 7pm."),
@@ -80,10 +80,10 @@ namespace Sendblue.Cli.Demo
                     cancellationToken).ConfigureAwait(false);
                 message.Handle = sent.MessageHandle ?? throw new SendblueException("The send answered without a message_handle.");
                 message.Status = sent.Status;
-                console.MarkupLineInterpolated($"   {message.To} ({message.Who}, {message.Style}): {sent.Status}, handle {message.Handle}");
+                Say($"   {message.To} ({message.Who}, {message.Style}): {sent.Status}, handle {message.Handle}");
             }
 
-            console.MarkupLineInterpolated($"[bold]4.[/] Following their status with GetStatusAsync until DELIVERED or ERROR:");
+            Say($"[bold]4.[/] Following their status with GetStatusAsync until DELIVERED or ERROR:");
             if (!await FollowAsync(client.Messages, outgoing, cancellationToken).ConfigureAwait(false))
             {
                 var stuck = string.Join(", ", outgoing.Where(m => !IsFinal(m.Status)).Select(m => $"{m.To} ({m.Status})"));
@@ -92,12 +92,12 @@ namespace Sendblue.Cli.Demo
             }
 
             var reply = await emulator.SimulateInboundAsync(IMessageNumber, AccountNumber, "Perfect, see you then!", cancellationToken).ConfigureAwait(false);
-            console.MarkupLineInterpolated($"[bold]5.[/] {IMessageNumber} replied; the emulator stored it as {reply.Status}: \"{reply.Content}\"");
+            Say($"[bold]5.[/] {IMessageNumber} replied; the emulator stored it as {reply.Status}: \"{reply.Content}\"");
 
             var typing = await client.TypingIndicators.SendAsync(
                 new SendTypingIndicatorRequest { Number = IMessageNumber, FromNumber = AccountNumber, State = TypingIndicatorState.Start },
                 cancellationToken).ConfigureAwait(false);
-            console.MarkupLineInterpolated($"[bold]6.[/] Showing {IMessageNumber} that we are typing, with TypingIndicators.SendAsync: {typing.Status}");
+            Say($"[bold]6.[/] Showing {IMessageNumber} that we are typing, with TypingIndicators.SendAsync: {typing.Status}");
 
             var answer = new Outgoing(IMessageNumber, "inline reply", SendStyle.Gentle, "Great, your table is waiting.");
             var replied = await client.Messages.SendAsync(
@@ -112,14 +112,14 @@ namespace Sendblue.Cli.Demo
                 cancellationToken).ConfigureAwait(false);
             answer.Handle = replied.MessageHandle ?? throw new SendblueException("The send answered without a message_handle.");
             answer.Status = replied.Status;
-            console.MarkupLineInterpolated($"[bold]7.[/] Answering with an inline reply to it (reply_to {replied.ReplyTo?.MessageHandle}): {replied.Status}");
+            Say($"[bold]7.[/] Answering with an inline reply to it (reply_to {replied.ReplyTo?.MessageHandle}): {replied.Status}");
             if (!await FollowAsync(client.Messages, new[] { answer }, cancellationToken).ConfigureAwait(false))
             {
                 _host.Error.WriteLine($"error: no final status within {StatusTimeout.TotalSeconds:0} s for the reply to {answer.To}.");
                 return ExitCodes.ApiError;
             }
 
-            console.MarkupLineInterpolated($"[bold]8.[/] The conversation on {AccountNumber}, walked with ListAllAsync (createdAt ascending):");
+            Say($"[bold]8.[/] The conversation on {AccountNumber}, walked with ListAllAsync (createdAt ascending):");
             var conversation = new List<Message>();
             var query = new MessageListQuery
             {
@@ -132,25 +132,41 @@ namespace Sendblue.Cli.Demo
                 conversation.Add(message);
             }
 
-            console.Write(MessageTable.Conversation(conversation, console));
+            _host.OutConsole.Write(MessageTable.Conversation(conversation, _host.OutConsole));
             foreach (var message in conversation.Where(m => m.WasDowngraded == true))
             {
-                console.MarkupLineInterpolated($"   The message to {message.ToNumber} went as {message.Service} (was_downgraded), without its style: styles are iMessage only.");
+                Say($"   The message to {message.ToNumber} went as {message.Service} (was_downgraded), without its style: styles are iMessage only.");
             }
 
             foreach (var message in conversation.Where(m => m.Status == MessageStatus.Error))
             {
-                console.MarkupLineInterpolated($"   The message to {message.ToNumber} failed: error_code {message.ErrorCode}, {message.ErrorMessage}");
+                Say($"   The message to {message.ToNumber} failed: error_code {message.ErrorCode}, {message.ErrorMessage}");
             }
 
             var delivered = conversation.Count(m => m.IsOutbound == true && m.Status == MessageStatus.Delivered);
             var failed = conversation.Count(m => m.IsOutbound == true && m.Status == MessageStatus.Error);
             var received = conversation.Count(m => m.IsOutbound == false);
-            console.MarkupLineInterpolated(
+            Say(
                 $"Done in {clock.Elapsed.TotalSeconds:0.0} s: {delivered} delivered, {failed} failed, {received} received.");
-            console.MarkupLineInterpolated(
+            Say(
                 $"With SENDBLUE_API_API_KEY and SENDBLUE_API_API_SECRET set, '{SendblueCli.Name} send', 'status', 'get', 'list', 'lookup', 'typing', 'group', 'contacts', 'webhooks' and 'lines' talk to the API.");
             return ExitCodes.Ok;
+        }
+
+        /// <summary>
+        /// One sentence of the story, its arguments as text (never markup). On a terminal Spectre wraps
+        /// it at the screen's edge; in a file or a pipe it stays one line, which Spectre would break at
+        /// the layout width it gives redirected tables.
+        /// </summary>
+        private void Say(FormattableString line)
+        {
+            if (_host.OutputIsTerminal)
+            {
+                _host.OutConsole.MarkupLineInterpolated(line);
+                return;
+            }
+
+            _host.Out.WriteLine(Markup.Remove(line.ToString(EscapingFormatter.Instance)));
         }
 
         /// <summary>Polls each message until it is final; false when <see cref="StatusTimeout"/> ran out first.</summary>
@@ -181,7 +197,7 @@ namespace Sendblue.Cli.Demo
                         var detail = status.Status == MessageStatus.Error
                             ? $" (error {status.ErrorCode}: {status.ErrorMessage})"
                             : "";
-                        _host.OutConsole.MarkupLine($"   {Markup.Escape(message.To)}: [{Colour(status.Status)}]{Markup.Escape(status.Status?.ToString() ?? "")}[/]{Markup.Escape(detail)}");
+                        Say($"   {message.To}: [{Colour(status.Status)}]{status.Status?.ToString() ?? ""}[/]{detail}");
                     }
                 }
             }
@@ -196,6 +212,17 @@ namespace Sendblue.Cli.Demo
 
         private static string Colour(MessageStatus? status) =>
             status == MessageStatus.Delivered ? "green" : status == MessageStatus.Error ? "red" : "default";
+
+        /// <summary>Formats each argument of an interpolated string as the current culture would, escaped as markup text.</summary>
+        private sealed class EscapingFormatter : IFormatProvider, ICustomFormatter
+        {
+            public static readonly EscapingFormatter Instance = new();
+
+            public object? GetFormat(Type? formatType) => formatType == typeof(ICustomFormatter) ? this : null;
+
+            public string Format(string? format, object? arg, IFormatProvider? formatProvider) =>
+                Markup.Escape(arg is IFormattable formattable ? formattable.ToString(format, CultureInfo.CurrentCulture) : arg?.ToString() ?? string.Empty);
+        }
 
         private sealed class Outgoing
         {

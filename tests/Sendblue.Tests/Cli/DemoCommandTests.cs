@@ -40,6 +40,22 @@ namespace Sendblue.Tests.Cli
             });
         }
 
+        /// <summary>
+        /// Redirected to a file (<c>demo &gt; demo.txt</c>), a sentence stays on one line: the layout
+        /// width of a redirected output is for tables, and a file has no screen edge to wrap at.
+        /// </summary>
+        [Test]
+        public async Task Demo_RedirectedToAFile_KeepsEachSentenceOnOneLine()
+        {
+            var result = await CliRunner.RunWithoutCredentialsAsync("demo");
+
+            var lines = result.Out.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+            Assert.That(
+                lines,
+                Has.Member("With SENDBLUE_API_API_KEY and SENDBLUE_API_API_SECRET set, 'sendblue send', 'status', 'get', 'list', 'lookup', 'typing', 'group', 'contacts', 'webhooks' and 'lines' talk to the API."),
+                result.Out);
+        }
+
         [Test]
         public async Task Demo_ListsTheConversationOldestFirst_WithTheReplyLast()
         {
