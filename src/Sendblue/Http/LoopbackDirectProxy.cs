@@ -19,13 +19,16 @@ namespace Sendblue.Http
         {
         }
 
-        // Read on each use, so that a proxy the application sets later is the one used.
+        // Read on each use, so that a proxy the application sets later is the one new connections use.
         private static IWebProxy Machine => HttpClient.DefaultProxy;
 
+        private ICredentials? _credentials;
+
+        // Credentials set here stay here: the machine's proxy, which every HttpClient of the process shares, is not changed.
         public ICredentials? Credentials
         {
-            get => Machine.Credentials;
-            set => Machine.Credentials = value;
+            get => _credentials ?? Machine.Credentials;
+            set => _credentials = value;
         }
 
         public Uri? GetProxy(Uri destination) => destination.IsLoopback ? null : Machine.GetProxy(destination);

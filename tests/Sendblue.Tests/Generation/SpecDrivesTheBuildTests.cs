@@ -94,6 +94,7 @@ namespace Sendblue.Tests.Generation
                     "/api/v2/messages/m-1/reactions" => LoopbackResponse.Json("""{"data":[{"emoji":"👍"}]}"""),
                     "/api/v2/seats" => LoopbackResponse.Json("""{"data":[{"seat_id":"s-1","email":"ana@example.com"}]}"""),
                     "/api/v2/seats/invite" => new LoopbackResponse { Status = 204 },
+                    "/api/v2/seats/modes" => new LoopbackResponse { Status = 204 },
                     "/api/v2/seats/6f1c2f8e-3c1a-4b8e-9d55-2f0c6a1b7e11/9007199254740993" => LoopbackResponse.Json("""{"seat_id":"s-2","email":"bo@example.com"}"""),
                     "/api/status" => LoopbackResponse.Json("""{"message_handle":"h-1","status":"read","carrier":{"name":"Acme","mcc":9007199254740993},"billing_date":"2024-05-14","member":{"name":"Ana","age":41,"role":"owner","badge":1}}"""),
                     "/api/send-message" => LoopbackResponse.Json(Payloads.MessageResponse),
@@ -114,9 +115,10 @@ namespace Sendblue.Tests.Generation
                 Assert.That(targets, Does.Contain("GET /api/v2/seats/6f1c2f8e-3c1a-4b8e-9d55-2f0c6a1b7e11/9007199254740993?ids=1&ids=2&since=2024-05-14T18%3A00%3A00Z&since=2024-05-15T00%3A00%3A00Z&ratio=1.5"),
                     "a uuid and an int64 in the path; an integer list, a date-time list (as UTC instants) and a float in the query, culture-invariant under de-DE");
                 Assert.That(output, Does.Contain("seat=s-2/bo@example.com"));
-                Assert.That(output, Does.Contain("invite validated=Seat.Email"), "each item of a list body is checked before sending");
+                Assert.That(output, Does.Contain("invite validated=Seat[1].Email"), "each item of a list body is checked before sending, named by its index");
                 Assert.That(seen.Where(r => r.Path == "/api/v2/seats/invite").Select(r => r.Target + " " + r.Body), Is.EqualTo(new[] { "/api/v2/seats/invite?mode=sms [{\"email\":\"ana@example.com\"}]" }),
                     "a list as the body, a required enum-like query parameter; the refused call sent nothing");
+                Assert.That(seen.Single(r => r.Path == "/api/v2/seats/modes").Body, Is.EqualTo("[\"email\",\"sms\"]"), "a list of enum-likes as the body");
                 Assert.That(output, Does.Contain("member=Ana/41/owner extra=badge"), "a model extending another reads the fields of both, and keeps the unknown one");
                 Assert.That(output, Does.Contain("page=h-1"));
                 Assert.That(output, Does.Contain("reactions=👍"));
@@ -214,6 +216,22 @@ namespace Sendblue.Tests.Generation
                               description: Done.
 
                     """, after: true);
+                spec = Insert(spec, "  schemas:\n", """
+                        RvEvent:
+                          type: object
+                          properties:
+                            kind:
+                              type: string
+                        RvMessageEvent:
+                          allOf:
+                            - $ref: '#/components/schemas/RvEvent'
+                            - type: object
+                              properties:
+                                kind:
+                                  type: string
+                                  enum: [message]
+
+                    """, after: true);
                 File.WriteAllText(specPath, spec);
 
                 var (exitCode, output, _) = Dotnet.TryRun(work, "build", "src/Sendblue/Sendblue.csproj", "-f", "net8.0", "-v", "minimal", "-p:UseSharedCompilation=false", "-nodeReuse:false");
@@ -223,9 +241,10 @@ namespace Sendblue.Tests.Generation
                     Assert.That(exitCode, Is.Not.Zero, "the build fails");
                     Assert.That(output, Does.Contain("The header parameter X-Trace-Id of Messages.Traced would not be sent: the Sendblue client template sends path and query parameters and a JSON body. Send it with SendblueRequestOptions.Headers and leave it out of the spec, or extend build/templates/Client.Class.liquid."));
                     Assert.That(output, Does.Contain("The body of Messages.Upload is not JSON (a form, a file, text or XML): the Sendblue client template sends JSON bodies only (extend build/templates/Client.Class.liquid)."));
-                    Assert.That(output, Does.Contain("The inline schema named Delivery_route after its property would be public as Delivery_route: give it a PascalCase name under components/schemas and refer to it with $ref."));
+                    Assert.That(output, Does.Contain("The schema Delivery_route (named after a snake_case property, parameter or schema key) would be public as Delivery_route: give it a PascalCase name under components/schemas and refer to it with $ref."));
                     Assert.That(output, Does.Contain("The operation Untagged has no tag: each operation is reached through the client of its first tag (client.Messages), so give it `tags: [Name]`."));
                     Assert.That(output, Does.Not.Contain("error CS1001"), "only the sentences, no compiler noise from what could not be generated");
+                    Assert.That(output, Does.Contain("The schema RvMessageEvent declares kind again, which its base RvEvent (allOf) already declares: keep the field in one of them (a narrower enum belongs in the description)."));
                     Assert.That(output, Does.Contain("is not a string enum: the Sendblue templates render enum-likes as strings on the wire (as every enum of the API is). Declare it `type: string`, or extend build/templates/Enum.liquid."));
                 });
             }
@@ -283,6 +302,22 @@ namespace Sendblue.Tests.Generation
                       responses:
                         '204':
                           description: Invited.
+                  /api/v2/seats/modes:
+                    put:
+                      tags: [Seats]
+                      operationId: Seats_SetModes
+                      summary: Set the invite modes
+                      requestBody:
+                        required: true
+                        content:
+                          application/json:
+                            schema:
+                              type: array
+                              items:
+                                $ref: '#/components/schemas/InviteMode'
+                      responses:
+                        '204':
+                          description: Set.
                   /api/v2/seats/{seat_id}/{revision}:
                     get:
                       tags: [Seats]
@@ -503,6 +538,7 @@ namespace Sendblue.Tests.Generation
                 }
 
                 await client.Seats.InviteAsync(new[] { new Seat { Email = "ana@example.com" } }, InviteMode.Sms);
+                await client.Seats.SetModesAsync(new[] { InviteMode.Email, InviteMode.Sms });
 
                 var status = await client.Messages.GetStatusAsync("h-1");
                 Console.WriteLine("member=" + status.Member!.Name + "/" + status.Member.Age + "/" + status.Member.Role + " extra=" + string.Join(",", status.Member.AdditionalProperties.Keys));
