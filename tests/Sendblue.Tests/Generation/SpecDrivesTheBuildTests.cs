@@ -28,16 +28,22 @@ namespace Sendblue.Tests.Generation
         [OneTimeSetUp]
         public void CopyTheProject()
         {
-            var root = RepositoryRoot();
             _work = Dotnet.TempFolder("sendblue-generation");
+            CopyProjectTo(_work);
+        }
+
+        /// <summary>What a build of the SDK project needs: the settings, the spec, the templates and src/Sendblue.</summary>
+        private static void CopyProjectTo(string work)
+        {
+            var root = RepositoryRoot();
             foreach (var file in new[] { "nswag.json", "Directory.Build.props", "Directory.Packages.props" })
             {
-                File.Copy(Path.Combine(root, file), Path.Combine(_work, file));
+                File.Copy(Path.Combine(root, file), Path.Combine(work, file));
             }
 
-            CopyTree(Path.Combine(root, "spec"), Path.Combine(_work, "spec"));
-            CopyTree(Path.Combine(root, "build"), Path.Combine(_work, "build"));
-            CopyTree(Path.Combine(root, "src", "Sendblue"), Path.Combine(_work, "src", "Sendblue"));
+            CopyTree(Path.Combine(root, "spec"), Path.Combine(work, "spec"));
+            CopyTree(Path.Combine(root, "build"), Path.Combine(work, "build"));
+            CopyTree(Path.Combine(root, "src", "Sendblue"), Path.Combine(work, "src", "Sendblue"));
         }
 
         [OneTimeTearDown]
@@ -143,14 +149,7 @@ namespace Sendblue.Tests.Generation
             var work = Dotnet.TempFolder("sendblue-unsupported");
             try
             {
-                foreach (var file in new[] { "nswag.json", "Directory.Build.props", "Directory.Packages.props" })
-                {
-                    File.Copy(Path.Combine(_work, file), Path.Combine(work, file));
-                }
-
-                CopyTree(Path.Combine(RepositoryRoot(), "spec"), Path.Combine(work, "spec"));
-                CopyTree(Path.Combine(RepositoryRoot(), "build"), Path.Combine(work, "build"));
-                CopyTree(Path.Combine(RepositoryRoot(), "src", "Sendblue"), Path.Combine(work, "src", "Sendblue"));
+                CopyProjectTo(work);
                 var specPath = Path.Combine(work, "spec", "openapi.yaml");
                 var spec = Insert(File.ReadAllText(specPath), "paths:\n", """
                       /api/v2/traced:
