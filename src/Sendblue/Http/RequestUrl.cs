@@ -37,35 +37,16 @@ namespace Sendblue.Http
             return this;
         }
 
-        public RequestUrl PathValue(int value) => PathValue(value.ToString(CultureInfo.InvariantCulture));
-
-        public RequestUrl PathValue(long value) => PathValue(value.ToString(CultureInfo.InvariantCulture));
-
-        /// <summary>A path parameter of any other type (a uuid, a date, an enum-like) in its wire form.</summary>
+        /// <summary>A path parameter of another type (a number, a uuid, a date, an enum-like) in its wire form.</summary>
         public RequestUrl PathValue<T>(T value)
             where T : struct => PathValue(Text(value));
 
         public RequestUrl Query(string name, string? value) => value is null ? this : Append(name, value);
 
-        public RequestUrl Query(string name, bool? value) => value is bool b ? Append(name, b ? "true" : "false") : this;
-
-        public RequestUrl Query(string name, int? value) => value is int i ? Append(name, i.ToString(CultureInfo.InvariantCulture)) : this;
-
-        public RequestUrl Query(string name, long? value) => value is long l ? Append(name, l.ToString(CultureInfo.InvariantCulture)) : this;
-
-        public RequestUrl Query(string name, double? value) => value is double d ? Append(name, d.ToString("R", CultureInfo.InvariantCulture)) : this;
-
-        public RequestUrl Query(string name, decimal? value) => value is decimal d ? Append(name, d.ToString(CultureInfo.InvariantCulture)) : this;
-
-        /// <summary>A date-time as the instant it names, in UTC (<c>2024-01-31T23:59:59Z</c>), whatever its offset.</summary>
-        public RequestUrl Query(string name, DateTimeOffset? value) =>
-            value is DateTimeOffset d ? Append(name, d.ToUniversalTime().ToString(InstantFormat, CultureInfo.InvariantCulture)) : this;
-
-        /// <summary>A date (<c>format: date</c>).</summary>
-        public RequestUrl Query(string name, DateTime? value) =>
-            value is DateTime d ? Append(name, d.ToString(DateFormat, CultureInfo.InvariantCulture)) : this;
-
-        /// <summary>An enum-like value (or any other struct: a uuid, a float) by its wire text.</summary>
+        /// <summary>
+        /// A value of another type by its wire text (<see cref="Text{T}"/>): a boolean, a number, a
+        /// date-time as the UTC instant it names, a date, an enum-like, a uuid. Null sends none.
+        /// </summary>
         public RequestUrl Query<T>(string name, T? value)
             where T : struct =>
             value is T v ? Append(name, Text(v)) : this;
@@ -91,7 +72,11 @@ namespace Sendblue.Http
             return this;
         }
 
-        /// <summary>The wire text of a value, in the forms above, culture-invariant.</summary>
+        /// <summary>
+        /// The wire text of a value, culture-invariant: booleans <c>true</c>/<c>false</c>, date-times
+        /// as UTC instants (<c>2024-01-31T23:59:59Z</c>, whatever their offset), dates as
+        /// <c>yyyy-MM-dd</c>, numbers as the invariant culture writes them (doubles round-trip).
+        /// </summary>
         private static string Text<T>(T value) => value switch
         {
             string text => text,
