@@ -68,14 +68,12 @@ namespace Sendblue.Cli.QueryOptions
         /// <param name="error">On failure, a message that names the option and says what it takes.</param>
         public bool TrySet(object query, string given, string text, out string? error)
         {
-            if (!ValueType.TryParse(text, out var value, out var expected))
+            if (!TryParse(given, text, out var value, out error))
             {
-                error = $"{given} must be {expected}; it is '{text}'.";
                 return false;
             }
 
             Property.SetValue(query, value);
-            error = null;
             return true;
         }
 
@@ -87,9 +85,8 @@ namespace Sendblue.Cli.QueryOptions
             var items = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(ValueType.ItemType!))!;
             foreach (var text in texts)
             {
-                if (!ValueType.TryParse(text, out var value, out var expected))
+                if (!TryParse(given, text, out var value, out error))
                 {
-                    error = $"{given} must be {expected}; it is '{text}'.";
                     return false;
                 }
 
@@ -109,6 +106,13 @@ namespace Sendblue.Cli.QueryOptions
 
             error = null;
             return true;
+        }
+
+        private bool TryParse(string given, string text, out object? value, out string? error)
+        {
+            var ok = ValueType.TryParse(text, out value, out var expected);
+            error = ok ? null : $"{given} must be {expected}; it is '{text}'.";
+            return ok;
         }
     }
 }
