@@ -130,6 +130,36 @@ namespace Sendblue.Tests.Models
             });
         }
 
+        // Sendblue documents a location's timestamp only as a string (no format), so the SDK keeps its text:
+        // a form it did not foresee must not make the whole page of messages unreadable.
+        [TestCase("2024-05-14T18:09:40.117Z")]
+        [TestCase("1715710180")]
+        [TestCase("May 14, 2024 at 6:09 PM")]
+        public async Task ListAsync_LocationTimestamp_KeepsItsTextWhateverTheForm(string timestamp)
+        {
+            var body = $$"""
+                {
+                  "status": "OK",
+                  "data": [ { "message_handle": "m-loc", "message_type": "location",
+                              "location": { "latitude": 40.7, "longitude": -74.0, "accuracy": 12.5, "duration": "1 hour", "timestamp": "{{timestamp}}" } } ]
+                }
+                """;
+            using var client = MockHttp.Returning(body).CreateClient();
+
+            var page = await client.Messages.ListAsync();
+
+            var location = page.Data![0].Location!;
+            Assert.Multiple(() =>
+            {
+                Assert.That(page.Data[0].MessageType, Is.EqualTo(MessageType.Location));
+                Assert.That(location.Latitude, Is.EqualTo(40.7));
+                Assert.That(location.Longitude, Is.EqualTo(-74.0));
+                Assert.That(location.Accuracy, Is.EqualTo(12.5));
+                Assert.That(location.Duration, Is.EqualTo("1 hour"));
+                Assert.That(location.Timestamp, Is.EqualTo(timestamp));
+            });
+        }
+
         [Test]
         public async Task ListAsync_EmptyPage_WithoutHasMore()
         {
