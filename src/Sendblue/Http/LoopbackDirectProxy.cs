@@ -1,39 +1,51 @@
-#if NET5_0_OR_GREATER
 using System;
 using System.Net;
+#if NET5_0_OR_GREATER
 using System.Net.Http;
+#endif
 
 namespace Sendblue.Http
 {
     /// <summary>
-    /// The machine's proxy (<see cref="HttpClient.DefaultProxy"/>: <c>http_proxy</c>, <c>HTTPS_PROXY</c>,
-    /// <c>NO_PROXY</c>, or the system's settings), except for loopback addresses, which are always
-    /// reached directly: a proxy elsewhere cannot reach this machine's 127.0.0.1, so a local server
-    /// (the <c>Sendblue.Testing</c> emulator, a test's fake) would be unreachable through it.
+    /// The machine's proxy (<c>http_proxy</c>, <c>HTTPS_PROXY</c>, <c>NO_PROXY</c>, or the system's
+    /// settings), except for loopback addresses, which are always reached directly: a proxy elsewhere
+    /// cannot reach this machine's 127.0.0.1, so a local server (the <c>Sendblue.Testing</c> emulator,
+    /// a test's fake) would be unreachable through it.
     /// </summary>
+    /// <remarks>
+    /// The machine's proxy is the one a handler without a proxy of its own would use: on net8.0
+    /// <c>HttpClient.DefaultProxy</c>; on netstandard2.0 (loaded by net6, net7 and .NET Framework
+    /// applications) <see cref="WebRequest.DefaultWebProxy"/>, which is the same object as
+    /// <c>HttpClient.DefaultProxy</c> on .NET Core 3.0 and later unless the application sets one of
+    /// them, and may be null: then no address goes through a proxy, as with a handler's own default.
+    /// </remarks>
     internal sealed class LoopbackDirectProxy : IWebProxy
     {
         public static readonly LoopbackDirectProxy Instance = new();
+
+        private ICredentials? _credentials;
 
         private LoopbackDirectProxy()
         {
         }
 
         // Read on each use, so that a proxy the application sets later is the one new connections use.
-        private static IWebProxy Machine => HttpClient.DefaultProxy;
-
-        private ICredentials? _credentials;
+#if NET5_0_OR_GREATER
+        private static IWebProxy? Machine => HttpClient.DefaultProxy;
+#else
+        private static IWebProxy? Machine => WebRequest.DefaultWebProxy;
+#endif
 
         // Credentials set here stay here: the machine's proxy, which every HttpClient of the process shares, is not changed.
         public ICredentials? Credentials
         {
-            get => _credentials ?? Machine.Credentials;
+            get => _credentials ?? Machine?.Credentials;
             set => _credentials = value;
         }
 
-        public Uri? GetProxy(Uri destination) => destination.IsLoopback ? null : Machine.GetProxy(destination);
+        public Uri? GetProxy(Uri destination) => destination.IsLoopback ? null : Machine?.GetProxy(destination);
 
-        public bool IsBypassed(Uri host) => host.IsLoopback || Machine.IsBypassed(host);
+        // No machine proxy: every address is reached directly.
+        public bool IsBypassed(Uri host) => host.IsLoopback || (Machine?.IsBypassed(host) ?? true);
     }
 }
-#endif

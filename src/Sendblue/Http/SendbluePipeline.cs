@@ -92,9 +92,12 @@ namespace Sendblue.Http
                 UseCookies = false,
             };
 #else
+            // UseProxy stays true (its default), so the handler goes through this Proxy instead of the
+            // machine's: the same machine proxy, but not for loopback.
             return new HttpClientHandler
             {
                 AllowAutoRedirect = false,
+                Proxy = LoopbackDirectProxy.Instance,
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
                 UseCookies = false,
             };
