@@ -1,0 +1,198 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Runtime.Versioning;
+using System.Threading.Tasks;
+using NUnit.Framework;
+using Sendblue.Tests.TestSupport;
+
+namespace Sendblue.Tests.Http
+{
+    /// <summary>
+    /// The SDK's transport reaches loopback directly and everything else through the machine's proxy,
+    /// in both builds of the SDK: the net8.0 one these tests reference, and the netstandard2.0 one that
+    /// net6, net7 and .NET Framework applications load, which is copied to <c>netstandard2.0/</c> beside
+    /// the tests and loaded into a context of its own. The machine's proxy is a closed port on
+    /// 127.0.0.1, as <c>http_proxy=http://127.0.0.1:&lt;closed port&gt;</c> makes it: both
+    /// <see cref="HttpClient.DefaultProxy"/> (the net8.0 build's source) and
+    /// <see cref="WebRequest.DefaultWebProxy"/> (the netstandard2.0 build's) are set to it.
+    /// </summary>
+    [TestFixture("net8.0")]
+    [TestFixture("netstandard2.0")]
+    [NonParallelizable]
+    public class LoopbackDirectProxyTests
+    {
+        private static readonly Lazy<Assembly> NetStandardBuild = new(LoadNetStandardBuild);
+
+        private readonly string _build;
+        private IWebProxy _savedDefaultProxy = null!;
+        private IWebProxy? _savedDefaultWebProxy;
+        private WebProxy _machine = null!;
+
+        public LoopbackDirectProxyTests(string build) => _build = build;
+
+        private Assembly Sdk => _build == "net8.0" ? typeof(SendblueClient).Assembly : NetStandardBuild.Value;
+
+        private IWebProxy Wrapper => (IWebProxy)Sdk.GetType("Sendblue.Http.LoopbackDirectProxy", throwOnError: true)!
+            .GetField("Instance", BindingFlags.Public | BindingFlags.Static)!
+            .GetValue(null)!;
+
+        [SetUp]
+        public void PointTheMachinesProxyAtAClosedPort()
+        {
+            _savedDefaultProxy = HttpClient.DefaultProxy;
+            _savedDefaultWebProxy = WebRequest.DefaultWebProxy;
+            _machine = new WebProxy(new Uri($"http://127.0.0.1:{LoopbackServer.UnusedPort()}"));
+            HttpClient.DefaultProxy = _machine;
+            WebRequest.DefaultWebProxy = _machine;
+        }
+
+        [TearDown]
+        public void RestoreTheMachinesProxy()
+        {
+            HttpClient.DefaultProxy = _savedDefaultProxy;
+            WebRequest.DefaultWebProxy = _savedDefaultWebProxy;
+        }
+
+        [Test]
+        public void TheBuildUnderTest_IsTheOneNamed()
+        {
+            Assert.That(Sdk.GetCustomAttribute<TargetFrameworkAttribute>()?.FrameworkName, Is.EqualTo(_build == "net8.0" ? ".NETCoreApp,Version=v8.0" : ".NETStandard,Version=v2.0"));
+        }
+
+        [Test]
+        public void TheTransport_UsesTheWrapperAsItsProxy()
+        {
+            using var transport = CreateTransport();
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(transport, Is.TypeOf(_build == "net8.0" ? typeof(SocketsHttpHandler) : typeof(HttpClientHandler)));
+                Assert.That(transport.GetType().GetProperty("UseProxy")!.GetValue(transport), Is.True);
+                Assert.That(transport.GetType().GetProperty("Proxy")!.GetValue(transport), Is.SameAs(Wrapper));
+            });
+        }
+
+        [Test]
+        public async Task ALoopbackServer_IsReachedDirectly()
+        {
+            await using var server = new LoopbackServer(_ => new LoopbackResponse { Status = 204 });
+            using var http = new HttpClient(CreateTransport());
+
+            using var response = await http.GetAsync(new Uri(server.BaseUrl, "direct"));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That((int)response.StatusCode, Is.EqualTo(204));
+                Assert.That(server.Requests, Has.Count.EqualTo(1));
+            });
+        }
+
+        [Test]
+        public void ARemoteAddress_StillGoesThroughTheMachinesProxy()
+        {
+            using var http = new HttpClient(CreateTransport());
+
+            // The proxy (a closed port) refuses: the transport tried it, not DNS for sendblue.invalid.
+            var ex = Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(new Uri("http://sendblue.invalid/")));
+            Assert.That(ex!.ToString(), Does.Contain("Connection refused").And.Contain(_machine.Address!.Authority));
+        }
+
+        [TestCase("http://127.0.0.1:5000/accounts")]
+        [TestCase("http://[::1]:5000/accounts")]
+        [TestCase("http://localhost:5000/accounts")]
+        public void TheWrapper_ForLoopback_NamesNoProxy(string destination)
+        {
+            var uri = new Uri(destination);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(Wrapper.GetProxy(uri), Is.Null);
+                Assert.That(Wrapper.IsBypassed(uri), Is.True);
+            });
+        }
+
+        [Test]
+        public void TheWrapper_ForARemoteAddress_NamesTheMachinesProxy()
+        {
+            var uri = new Uri("https://api.sendblue.co/api/send-message");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(Wrapper.GetProxy(uri), Is.EqualTo(_machine.Address));
+                Assert.That(Wrapper.IsBypassed(uri), Is.False);
+            });
+        }
+
+        [Test]
+        public void TheWrapper_FollowsTheMachinesBypassList()
+        {
+            _machine.BypassList = new[] { @"internal\.example" };
+            var uri = new Uri("http://internal.example/");
+
+            Assert.That(Wrapper.IsBypassed(uri), Is.True);
+        }
+
+        [Test]
+        public void CredentialsSetOnTheWrapper_StayOnTheWrapper()
+        {
+            var machines = new NetworkCredential("machine", "m");
+            var ours = new NetworkCredential("ours", "o");
+            _machine.Credentials = machines;
+
+            Assert.That(Wrapper.Credentials, Is.SameAs(machines), "unset, the wrapper's are the machine's");
+            try
+            {
+                Wrapper.Credentials = ours;
+                Assert.Multiple(() =>
+                {
+                    Assert.That(Wrapper.Credentials, Is.SameAs(ours));
+                    Assert.That(_machine.Credentials, Is.SameAs(machines));
+                });
+            }
+            finally
+            {
+                // The wrapper is the process's one: the next test's gets the machine's again.
+                Wrapper.Credentials = null;
+            }
+        }
+
+        [Test]
+        public async Task WithNoWebRequestDefaultWebProxy_TheNetStandardBuildUsesNoProxy()
+        {
+            // Null there means no proxy at all for a handler without one of its own (.NET Framework's,
+            // and the netstandard2.0 build's source); the net8.0 build reads HttpClient.DefaultProxy.
+            WebRequest.DefaultWebProxy = null;
+            var expected = _build == "net8.0" ? _machine.Address : null;
+            var remote = new Uri("https://api.sendblue.co/api/send-message");
+            await using var server = new LoopbackServer(_ => new LoopbackResponse { Status = 204 });
+            using var http = new HttpClient(CreateTransport());
+
+            using var response = await http.GetAsync(new Uri(server.BaseUrl, "direct"));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(Wrapper.GetProxy(remote), Is.EqualTo(expected));
+                Assert.That(Wrapper.IsBypassed(remote), Is.EqualTo(expected is null));
+                Assert.That(Wrapper.Credentials, Is.Null);
+                Assert.That((int)response.StatusCode, Is.EqualTo(204));
+            });
+        }
+
+        private static Assembly LoadNetStandardBuild()
+        {
+            var path = Path.Combine(TestContext.CurrentContext.TestDirectory, "netstandard2.0", "Sendblue.dll");
+            Assert.That(File.Exists(path), Is.True, $"{path} is missing: the test project copies the SDK's netstandard2.0 build there when it builds");
+
+            // Its dependencies (netstandard, System.Net.Http, Kiota, ...) come from the default context.
+            return new AssemblyLoadContext("Sendblue netstandard2.0").LoadFromAssemblyPath(path);
+        }
+
+        private HttpMessageHandler CreateTransport() => (HttpMessageHandler)Sdk.GetType("Sendblue.Http.SendbluePipeline", throwOnError: true)!
+            .GetMethod("CreateTransport", BindingFlags.Public | BindingFlags.Static)!
+            .Invoke(null, null)!;
+    }
+}
