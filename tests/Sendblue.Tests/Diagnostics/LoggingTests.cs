@@ -209,6 +209,9 @@ namespace Sendblue.Tests.Diagnostics
             Assert.Multiple(() =>
             {
                 Assert.That(logs.Lines.Select(l => l.Level), Does.Contain(LogLevel.Warning).And.Contain(LogLevel.Information).And.Contain(LogLevel.Debug));
+                // Without spans and measurements the checks below would hold of nothing for them.
+                Assert.That(telemetry.Activities.Select(a => a.DisplayName), Does.Contain("Messages.Send").And.Contain("Messages.List"), "the spans of both calls were captured");
+                Assert.That(telemetry.Measurements, Is.Not.Empty, "the measurements were captured");
                 Assert.That(written, Has.None.Contains("9998887777"));
                 Assert.That(written, Has.None.Contains("6292925296"));
                 Assert.That(written, Has.None.Contains("table for two"));
