@@ -144,9 +144,12 @@ namespace Sendblue.Tests.Integration
             emulator.Faults.DelayNext(EmulatorOperation.Send, 1, TimeSpan.FromSeconds(3));
 
             Assert.ThrowsAsync<SendblueTimeoutException>(() => client.Messages.SendAsync(EmulatorFixture.Hello()));
-            await Task.Delay(100);
 
-            Assert.That(emulator.Requests.Count(r => r.Operation == EmulatorOperation.Send), Is.LessThanOrEqualTo(1));
+            // The held send is recorded once the client has given up on it; a POST sent again after the
+            // timeout would be answered at once, so it would be recorded by then too.
+            await RecordedAsync(emulator, EmulatorOperation.Send, atLeast: 1);
+            await Task.Delay(200);
+            Assert.That(emulator.Requests.Count(r => r.Operation == EmulatorOperation.Send), Is.EqualTo(1), "the send reached the emulator once");
         }
 
         [Test]
@@ -158,7 +161,34 @@ namespace Sendblue.Tests.Integration
 
             var page = await client.Messages.ListAsync();
 
-            Assert.That(page.Status, Is.EqualTo("OK"));
+            // Two attempts: the held one (recorded once the client gave up on it) and the retry that was answered.
+            var lists = await RecordedAsync(emulator, EmulatorOperation.List, atLeast: 2);
+            Assert.Multiple(() =>
+            {
+                Assert.That(page.Status, Is.EqualTo("OK"));
+                Assert.That(lists, Has.Count.EqualTo(2), "the timed-out list was sent again");
+                Assert.That(lists.Select(r => r.StatusCode), Has.Some.EqualTo(200));
+            });
+        }
+
+        /// <summary>
+        /// The requests of an operation the emulator has recorded, once there are <paramref name="atLeast"/>
+        /// of them or after a few seconds: a request held by DelayNext is recorded only when it ends
+        /// (the client went away, or the delay ran out).
+        /// </summary>
+        private static async Task<IReadOnlyList<EmulatedRequest>> RecordedAsync(SendblueEmulator emulator, EmulatorOperation operation, int atLeast)
+        {
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+            while (true)
+            {
+                var recorded = emulator.Requests.Where(r => r.Operation == operation).ToList();
+                if (recorded.Count >= atLeast || DateTime.UtcNow > deadline)
+                {
+                    return recorded;
+                }
+
+                await Task.Delay(20);
+            }
         }
 
         [Test]
