@@ -173,10 +173,18 @@ namespace Sendblue.Tests.Client
         }
 
         [Test]
-        public void InfiniteTimeout_IsAccepted()
+        public async Task InfiniteTimeout_IsAccepted_AndACallGoesThrough()
         {
-            using var client = new SendblueClient(new SendblueClientOptions { ApiKey = "k", ApiSecret = "s", Timeout = Timeout.InfiniteTimeSpan });
-            Assert.That(client.Messages, Is.Not.Null);
+            await using var server = new LoopbackServer(_ => LoopbackResponse.Json(Payloads.MessageResponse));
+            using var client = new SendblueClient(new SendblueClientOptions { ApiKey = "k", ApiSecret = "s", BaseUrl = server.BaseUrl, Timeout = Timeout.InfiniteTimeSpan });
+
+            var status = await client.Messages.GetStatusAsync("h-1");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(status.Status, Is.EqualTo(MessageStatus.Queued));
+                Assert.That(server.Requests, Has.Count.EqualTo(1));
+            });
         }
 
         [Test]
