@@ -17,7 +17,6 @@ namespace Sendblue.Tests.Cli
         [Test]
         public async Task Demo_ExitsZero_AndPrintsTheConversation_WithoutCredentials()
         {
-            var stopwatch = Stopwatch.StartNew();
             var result = await CliRunner.RunAsync(
                 () => throw new AssertionException("the demo must not read credentials"),
                 errorIsTerminal: false,
@@ -36,7 +35,6 @@ namespace Sendblue.Tests.Cli
                 Assert.That(result.Out, Does.Contain("+15555550101: iMessage").And.Contain("+15555550102: SMS"), "the lookups");
                 Assert.That(result.Out, Does.Contain("with TypingIndicators.SendAsync: SENT"), "the typing indicator");
                 Assert.That(result.Out, Does.Match("inline reply to it \\(reply_to [0-9a-f-]{36}\\)"), "the inline reply names the message it answers");
-                Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)));
             });
         }
 
