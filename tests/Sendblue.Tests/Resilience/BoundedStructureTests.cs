@@ -96,23 +96,17 @@ namespace Sendblue.Tests.Resilience
         }
 
         [Test]
-        public async Task AHugeArrayOfNulls_WalksToNothing_OrIsASendblueException()
+        public async Task AHugeArrayOfNulls_WalksToNothing_InOneRequest()
         {
+            // A null item is no message: the walk skips it (PageWalker), it does not fail.
             var nulls = string.Join(",", Enumerable.Repeat("null", 500_000));
             await using var server = new HostileServer(x => x.RespondAsync(200, "{\"status\":\"OK\",\"data\":[" + nulls + "],\"pagination\":{\"hasMore\":false,\"total\":500000}}"));
             using var client = Hostile.Client(server, maxRetries: 0);
             var yielded = 0;
 
-            try
+            await foreach (var message in client.Messages.ListAllAsync())
             {
-                await foreach (var message in client.Messages.ListAllAsync())
-                {
-                    yielded++;
-                }
-            }
-            catch (Exception ex)
-            {
-                Assert.That(ex, Is.InstanceOf<SendblueException>(), ex.ToString());
+                yielded++;
             }
 
             Assert.Multiple(() =>
