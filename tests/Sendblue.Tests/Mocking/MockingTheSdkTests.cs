@@ -78,16 +78,21 @@ namespace Sendblue.Tests.Mocking
         [Test]
         public async Task ISendblueClient_CanBeMockedWholesale()
         {
-            var messages = new Mock<IMessagesClient>();
-            messages
+            // One mock of ISendblueClient hands out a mock for every client it has: none needs its own setup.
+            var client = new Mock<ISendblueClient> { DefaultValue = DefaultValue.Mock };
+            var resources = typeof(ISendblueClient).GetProperties().ToDictionary(p => p.Name, p => p.GetValue(client.Object));
+            Mock.Get(client.Object.Messages)
                 .Setup(m => m.GetStatusAsync("handle-1", It.IsAny<CancellationToken>()))
                 .ReturnsAsync(new MessageResponse { MessageHandle = "handle-1", Status = MessageStatus.Delivered });
-            var client = new Mock<ISendblueClient>();
-            client.SetupGet(c => c.Messages).Returns(messages.Object);
 
             var status = await client.Object.Messages.GetStatusAsync("handle-1");
 
-            Assert.That(status.Status, Is.EqualTo(MessageStatus.Delivered));
+            Assert.Multiple(() =>
+            {
+                Assert.That(status.Status, Is.EqualTo(MessageStatus.Delivered));
+                Assert.That(resources.Keys, Does.Contain("Messages").And.Contain("Contacts").And.Contain("Webhooks"));
+                Assert.That(resources.Where(r => r.Value is not IMocked).Select(r => r.Key), Is.Empty, "clients a wholesale mock of ISendblueClient cannot stand in for");
+            });
         }
 
         [Test]
