@@ -20,8 +20,36 @@ namespace Sendblue.ContractTests.Live
         [Test]
         public void WithoutCredentials_TheLiveSuiteSaysHowToRunIt()
         {
+            // The live suite's one-time set-up, on a machine without credentials: it ignores the suite
+            // (skipped, not passed) with how to run it, before anything is sent.
+            var names = new[] { "SENDBLUE_API_API_KEY", "SENDBLUE_API_API_SECRET" };
+            var saved = names.ToDictionary(n => n, Environment.GetEnvironmentVariable);
+            var live = new LiveContractTests();
+            DateTime? ReportWritten() => File.Exists(LiveContractTests.ReportPath) ? File.GetLastWriteTimeUtc(LiveContractTests.ReportPath) : null;
+            var reportBefore = ReportWritten();
+            IgnoreException? ignored;
+            try
+            {
+                foreach (var name in names)
+                {
+                    Environment.SetEnvironmentVariable(name, null);
+                }
+
+                ignored = Assert.Throws<IgnoreException>(live.RequireCredentials);
+                live.WriteTheDriftReport();
+            }
+            finally
+            {
+                foreach (var pair in saved)
+                {
+                    Environment.SetEnvironmentVariable(pair.Key, pair.Value);
+                }
+            }
+
             Assert.Multiple(() =>
             {
+                Assert.That(ignored?.Message, Is.EqualTo(LiveContractTests.HowToRun));
+                Assert.That(ReportWritten(), Is.EqualTo(reportBefore), "the tear-down of an ignored run writes no drift report");
                 Assert.That(LiveContractTests.HowToRun, Does.Contain("SENDBLUE_API_API_KEY").And.Contain("SENDBLUE_API_API_SECRET"));
                 Assert.That(LiveContractTests.HowToRun, Does.Contain("dotnet test tests/Sendblue.ContractTests --filter TestCategory=Live"));
                 Assert.That(LiveContractTests.HowToRun, Does.Contain("SENDBLUE_CONTRACT_SEND_TO").And.Contain("SENDBLUE_CONTRACT_FROM"));
