@@ -44,6 +44,24 @@ namespace Sendblue.ContractTests.Recorded
         }
 
         [Test]
+        public void EveryRecordedFile_IsAResponseARequestOrAWebhook_OfAnOperationTheCorpusKnows()
+        {
+            // A file whose name OperationOf does not know is left out of every case above in silence.
+            var requestFiles = RecordedPayloads.Files.Where(f => f.StartsWith("request.", StringComparison.Ordinal)).ToList();
+            var unread = RecordedPayloads.Files
+                .Except(RecordedPayloads.Responses.Select(r => r.File))
+                .Except(RecordedPayloads.Requests.Select(r => r.File))
+                .Except(RecordedPayloads.Webhooks);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(requestFiles, Is.Not.Empty, "the recorded request bodies");
+                Assert.That(RecordedPayloads.Requests.Select(r => r.File), Is.EqualTo(requestFiles), "every request.* file names an operation");
+                Assert.That(unread, Is.EqualTo(new[] { "list-query-parameters.json" }), "files no case reads");
+            });
+        }
+
+        [Test]
         public void EveryRecordedFile_IsNamedHere_InSources()
         {
             var sources = File.ReadAllText(Path.Combine(RepoPaths.Recorded, "SOURCES.md"));
