@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Runtime.Loader;
+using System.Xml.Linq;
 using NUnit.Framework;
 using Sendblue.Tests.Packaging;
 using Sendblue.Tests.TestSupport;
@@ -16,7 +17,8 @@ namespace Sendblue.Tests.Generation
     /// a new operation in an existing tag, a new tag, a new nested object field with an int64 inside,
     /// a <c>format: date</c> field read and written (alone and as a list), a new enum value, a new
     /// webhook field, a model extending another (<c>allOf</c>), and path and query parameters of other
-    /// types (a uuid, an integer list, a date-time list, a float). A small
+    /// types (a uuid, an integer list, a date-time list, a float); the Markdown code spans of the new
+    /// descriptions are <c>&lt;c&gt;</c> elements of its XML docs. A small
     /// program against the copy then uses each through the public surface, over a loopback server,
     /// and the requests on the wire and the values read are checked. Nothing outside spec/ changes.
     /// </summary>
@@ -83,6 +85,21 @@ namespace Sendblue.Tests.Generation
                 Assert.That(added, Does.Contain("public class Member : Sendblue.Person"), "a model extending another (allOf)");
                 Assert.That(added, Does.Contain("System.Threading.Tasks.Task InviteAsync(System.Collections.Generic.IEnumerable<Sendblue.Seat> request, Sendblue.InviteMode mode, System.Threading.CancellationToken cancellationToken = default);"), "a list body and a required enum-like query parameter");
                 Assert.That(added, Does.Contain("System.Threading.Tasks.Task<Sendblue.Seat> GetAsync(System.Guid seatId, long revision, Sendblue.SeatGetQuery? query = null, System.Threading.CancellationToken cancellationToken = default);"), "path parameters of other types, a query object");
+            });
+
+            // The docs of the new operation, from the spec's Markdown: each pair of back ticks is a <c>
+            // element, one across a line break too; an unpaired last one stays as it is. (Malformed XML
+            // in a doc comment would have stopped the build: warnings are errors.)
+            var reactions = DocsOfTheCopy("M:Sendblue.IMessagesClient.ListReactionsAsync(System.String,System.Threading.CancellationToken)");
+            var remarks = reactions.Element("remarks")!;
+            Assert.Multiple(() =>
+            {
+                Assert.That(reactions.Element("summary")!.Elements("c").Select(c => Words(c.Value)).ToList(), Is.EqualTo(new[] { "reactions", "GET /api/v2/messages/{message_id}/reactions" }), "a summary");
+                Assert.That(remarks.Elements("c").Select(c => Words(c.Value)).ToList(), Is.EqualTo(new[] { "Reaction object", "" }), "a description: a span across a line break, an empty one");
+                Assert.That(Words(string.Concat(remarks.Nodes().TakeWhile(n => n is not XElement { Name.LocalName: "para" }))), Does.EndWith("is an empty span, and a lone ` stays."), "the unpaired last back tick");
+                Assert.That(reactions.Element("param")!.Elements("c").Select(c => Words(c.Value)).ToList(), Is.EqualTo(new[] { "message_handle" }), "a path parameter");
+                Assert.That(reactions.Element("returns")!.Elements("c").Select(c => Words(c.Value)).ToList(), Is.EqualTo(new[] { "ReactionList" }), "a response");
+                Assert.That(DocsOfTheCopy("P:Sendblue.MessageListQuery.ThreadId").Element("summary")!.Elements("c").Select(c => Words(c.Value)).ToList(), Is.EqualTo(new[] { "thread_id" }), "a new query parameter");
             });
 
             // Through the public surface, on the wire.
@@ -262,18 +279,21 @@ namespace Sendblue.Tests.Generation
                     get:
                       tags: [Messages]
                       operationId: ListReactions
-                      summary: List the reactions to a message
+                      summary: List the `reactions` to a message
+                      description: |-
+                        Lists the reactions, each a `Reaction
+                        object`, newest first; `` is an empty span, and a lone ` stays.
                       parameters:
                         - name: message_id
                           in: path
                           required: true
-                          description: The id of the message.
+                          description: The id of the message (its `message_handle`).
                           schema:
                             type: string
                             minLength: 1
                       responses:
                         '200':
-                          description: The reactions.
+                          description: The reactions, as a `ReactionList`.
                           content:
                             application/json:
                               schema:
@@ -377,7 +397,7 @@ namespace Sendblue.Tests.Generation
             spec = Insert(spec, "        - name: account_email\n          in: query\n", """
                         - name: thread_id
                           in: query
-                          description: Only messages of this thread.
+                          description: Only messages of this thread (`thread_id`).
                           schema:
                             type: string
 
@@ -577,6 +597,17 @@ namespace Sendblue.Tests.Generation
                 context.Unload();
             }
         }
+
+        /// <summary>The documentation of one member in the copy's Sendblue.xml.</summary>
+        private XElement DocsOfTheCopy(string id)
+        {
+            var xml = XDocument.Load(Path.Combine(_work, "src", "Sendblue", "bin", "Debug", "net8.0", "Sendblue.xml"));
+            return xml.Root!.Element("members")!.Elements("member").SingleOrDefault(m => (string?)m.Attribute("name") == id)
+                ?? throw new AssertionException($"{id} is not documented in the copy's Sendblue.xml");
+        }
+
+        /// <summary>Text with its runs of white space (a doc comment's line breaks and indentation) as one space.</summary>
+        private static string Words(string text) => string.Join(" ", text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
         private static string CheckedInListing() =>
             PublicApiTests.Normalize(File.ReadAllText(Path.Combine(RepositoryRoot(), "api", "Sendblue.txt")));
