@@ -1,7 +1,8 @@
 using System;
 using System.Net;
-#if NET5_0_OR_GREATER
 using System.Net.Http;
+#if !NET5_0_OR_GREATER
+using System.Reflection;
 #endif
 
 namespace Sendblue.Http
@@ -13,11 +14,11 @@ namespace Sendblue.Http
     /// a test's fake) would be unreachable through it.
     /// </summary>
     /// <remarks>
-    /// The machine's proxy is the one a handler without a proxy of its own would use: on net8.0
-    /// <c>HttpClient.DefaultProxy</c>; on netstandard2.0 (loaded by net6, net7 and .NET Framework
-    /// applications) <see cref="WebRequest.DefaultWebProxy"/>, which is the same object as
-    /// <c>HttpClient.DefaultProxy</c> on .NET Core 3.0 and later unless the application sets one of
-    /// them, and may be null: then no address goes through a proxy, as with a handler's own default.
+    /// The machine's proxy is the one a handler without a proxy of its own would use:
+    /// <c>HttpClient.DefaultProxy</c> on .NET Core 3.0 and later (the net8.0 build, and the
+    /// netstandard2.0 build in a net6 or net7 application, which finds it at run time), and
+    /// <see cref="WebRequest.DefaultWebProxy"/> on .NET Framework, where it may be null: then no
+    /// address goes through a proxy, as with a handler's own default.
     /// </remarks>
     internal sealed class LoopbackDirectProxy : IWebProxy
     {
@@ -33,7 +34,13 @@ namespace Sendblue.Http
 #if NET5_0_OR_GREATER
         private static IWebProxy? Machine => HttpClient.DefaultProxy;
 #else
-        private static IWebProxy? Machine => WebRequest.DefaultWebProxy;
+        private static IWebProxy? Machine => DefaultProxy is null ? WebRequest.DefaultWebProxy : DefaultProxy();
+
+        // HttpClient.DefaultProxy, which netstandard2.0 does not declare but every .NET Core 3.0+ runtime has.
+        private static readonly Func<IWebProxy>? DefaultProxy =
+            typeof(HttpClient).GetProperty("DefaultProxy", BindingFlags.Public | BindingFlags.Static)?.GetGetMethod() is MethodInfo getter
+                ? (Func<IWebProxy>)Delegate.CreateDelegate(typeof(Func<IWebProxy>), getter)
+                : null;
 #endif
 
         // Credentials set here stay here: the machine's proxy, which every HttpClient of the process shares, is not changed.

@@ -161,12 +161,12 @@ namespace Sendblue.Tests.Http
         }
 
         [Test]
-        public async Task WithNoWebRequestDefaultWebProxy_TheNetStandardBuildUsesNoProxy()
+        public async Task OnDotNetCore_BothBuildsFollowHttpClientDefaultProxy_NotWebRequestDefaultWebProxy()
         {
-            // Null there means no proxy at all for a handler without one of its own (.NET Framework's,
-            // and the netstandard2.0 build's source); the net8.0 build reads HttpClient.DefaultProxy.
+            // A net6 or net7 application's HttpClientHandler uses HttpClient.DefaultProxy, whatever
+            // WebRequest.DefaultWebProxy says (it is consulted on .NET Framework only): the
+            // netstandard2.0 build, loaded by that application, must follow the same one.
             WebRequest.DefaultWebProxy = null;
-            var expected = _build == "net8.0" ? _machine.Address : null;
             var remote = new Uri("https://api.sendblue.co/api/send-message");
             await using var server = new LoopbackServer(_ => new LoopbackResponse { Status = 204 });
             using var http = new HttpClient(CreateTransport());
@@ -175,9 +175,8 @@ namespace Sendblue.Tests.Http
 
             Assert.Multiple(() =>
             {
-                Assert.That(Wrapper.GetProxy(remote), Is.EqualTo(expected));
-                Assert.That(Wrapper.IsBypassed(remote), Is.EqualTo(expected is null));
-                Assert.That(Wrapper.Credentials, Is.Null);
+                Assert.That(Wrapper.GetProxy(remote), Is.EqualTo(_machine.Address));
+                Assert.That(Wrapper.IsBypassed(remote), Is.False);
                 Assert.That((int)response.StatusCode, Is.EqualTo(204));
             });
         }
