@@ -246,11 +246,42 @@ namespace Sendblue.Tests.Generation
                                 kind:
                                   type: string
                                   enum: [message]
+                        RvNullableLevel:
+                          type: [integer, "null"]
+                          enum: [1, 2, 3]
+                        RvUntypedGrade:
+                          enum: [1, 2]
+                        RvRatio:
+                          type: number
+                          enum: [1.5, 2.5]
+                        RvFlag:
+                          type: boolean
+                          enum: [true]
+                        RvReading:
+                          type: object
+                          properties:
+                            level:
+                              $ref: '#/components/schemas/RvNullableLevel'
+                            grades:
+                              type: array
+                              items:
+                                $ref: '#/components/schemas/RvUntypedGrade'
+                            tier:
+                              type: [integer, "null"]
+                              enum: [1, 2]
+                            ratio:
+                              $ref: '#/components/schemas/RvRatio'
+                            flag:
+                              $ref: '#/components/schemas/RvFlag'
 
                     """, after: true);
                 File.WriteAllText(specPath, spec);
 
                 var (exitCode, output, _) = Dotnet.TryRun(work, "build", "src/Sendblue/Sendblue.csproj", "-f", "net8.0", "-v", "minimal", "-p:UseSharedCompilation=false", "-nodeReuse:false");
+                const string untagged = "The operation Untagged has no tag: each operation is reached through the client of its first tag (client.Messages), so give it `tags: [Name]`.";
+                const string nullableLevel = "The enum RvNullableLevel is `type: [integer, \"null\"]`: the Sendblue templates render enum-likes as strings on the wire, so a JSON body would carry its values as strings. Declare it `type: string` (`nullable: true` allows null in OpenAPI 3.0), or extend build/templates/Enum.liquid.";
+                const string untypedGrade = "The enum RvUntypedGrade has no `type`: the Sendblue templates render enum-likes as strings on the wire and need `type: string` to render one (without it the models that use it do not compile, and a number would go on the wire as a string). Declare it `type: string`, or extend build/templates/Enum.liquid.";
+                static int Count(string text, string sentence) => text.Split(sentence).Length - 1;
 
                 Assert.Multiple(() =>
                 {
@@ -258,10 +289,15 @@ namespace Sendblue.Tests.Generation
                     Assert.That(output, Does.Contain("The header parameter X-Trace-Id of Messages.Traced would not be sent: the Sendblue client template sends path and query parameters and a JSON body. Send it with SendblueRequestOptions.Headers and leave it out of the spec, or extend build/templates/Client.Class.liquid."));
                     Assert.That(output, Does.Contain("The body of Messages.Upload is not JSON (a form, a file, text or XML): the Sendblue client template sends JSON bodies only (extend build/templates/Client.Class.liquid)."));
                     Assert.That(output, Does.Contain("The schema Delivery_route (named after a snake_case property, parameter or schema key) would be public as Delivery_route: give it a PascalCase name under components/schemas and refer to it with $ref."));
-                    Assert.That(output, Does.Contain("The operation Untagged has no tag: each operation is reached through the client of its first tag (client.Messages), so give it `tags: [Name]`."));
+                    Assert.That(output, Does.Contain(untagged));
                     Assert.That(output, Does.Not.Contain("error CS1001"), "only the sentences, no compiler noise from what could not be generated");
                     Assert.That(output, Does.Contain("The schema RvMessageEvent declares kind again, which its base RvEvent (allOf) already declares: keep the field in one of them (a narrower enum belongs in the description)."));
                     Assert.That(output, Does.Contain("is not a string enum: the Sendblue templates render enum-likes as strings on the wire (as every enum of the API is). Declare it `type: string`, or extend build/templates/Enum.liquid."));
+                    Assert.That(output, Does.Contain(nullableLevel), "a type array: the values would be sent as strings");
+                    Assert.That(output, Does.Contain("The enum of RvReading.tier is `type: [integer, \"null\"]`: the Sendblue templates render enum-likes as strings on the wire"), "an inline one is named by its field");
+                    Assert.That(output, Does.Contain(untypedGrade), "no type: the models would not compile");
+                    Assert.That(Count(output, nullableLevel), Is.EqualTo(Count(output, untagged)), "said once, not by each client that sees the schema");
+                    Assert.That(output, Does.Not.Contain("The enum RvRatio").And.Not.Contain("The enum RvFlag"), "number and boolean enums are typed double and bool, which go on the wire as they should");
                 });
             }
             finally
