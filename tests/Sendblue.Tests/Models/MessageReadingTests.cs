@@ -132,16 +132,17 @@ namespace Sendblue.Tests.Models
 
         // Sendblue documents a location's timestamp only as a string (no format), so the SDK keeps its text:
         // a form it did not foresee must not make the whole page of messages unreadable.
-        [TestCase("2024-05-14T18:09:40.117Z")]
-        [TestCase("1715710180")]
-        [TestCase("May 14, 2024 at 6:09 PM")]
-        public async Task ListAsync_LocationTimestamp_KeepsItsTextWhateverTheForm(string timestamp)
+        [TestCase("\"2024-05-14T18:09:40.117Z\"", "2024-05-14T18:09:40.117Z")]
+        [TestCase("\"1715710180\"", "1715710180")]
+        [TestCase("1715710180", "1715710180")] // epoch seconds as a JSON number
+        [TestCase("\"May 14, 2024 at 6:09 PM\"", "May 14, 2024 at 6:09 PM")]
+        public async Task ListAsync_LocationTimestamp_KeepsItsTextWhateverTheForm(string json, string timestamp)
         {
             var body = $$"""
                 {
                   "status": "OK",
                   "data": [ { "message_handle": "m-loc", "message_type": "location",
-                              "location": { "latitude": 40.7, "longitude": -74.0, "accuracy": 12.5, "duration": "1 hour", "timestamp": "{{timestamp}}" } } ]
+                              "location": { "latitude": 40.7, "longitude": -74.0, "accuracy": 12.5, "duration": "1 hour", "timestamp": {{json}} } } ]
                 }
                 """;
             using var client = MockHttp.Returning(body).CreateClient();
