@@ -43,7 +43,7 @@ namespace Sendblue.Testing
         private readonly ConcurrentQueue<EmulatedWebhookDelivery> _deliveries = new();
         private readonly CancellationTokenSource _stop = new();
         private readonly SemaphoreSlim _advancing = new(1, 1);
-        private readonly HttpClient _webhooks = new(new SocketsHttpHandler { Proxy = Sendblue.Http.LoopbackDirectProxy.Instance }) { Timeout = TimeSpan.FromSeconds(10) };
+        private readonly HttpClient _webhooks = new(new SocketsHttpHandler { Proxy = new Sendblue.Http.LoopbackDirectProxy() }) { Timeout = TimeSpan.FromSeconds(10) };
         private WebApplication? _app;
         private Task? _autoAdvance;
         private int _disposed;

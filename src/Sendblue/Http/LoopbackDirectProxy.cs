@@ -22,13 +22,7 @@ namespace Sendblue.Http
     /// </remarks>
     internal sealed class LoopbackDirectProxy : IWebProxy
     {
-        public static readonly LoopbackDirectProxy Instance = new();
-
         private ICredentials? _credentials;
-
-        private LoopbackDirectProxy()
-        {
-        }
 
         // Read on each use, so that a proxy the application sets later is the one new connections use.
 #if NET5_0_OR_GREATER
@@ -43,7 +37,8 @@ namespace Sendblue.Http
                 : null;
 #endif
 
-        // Credentials set here stay here: the machine's proxy, which every HttpClient of the process shares, is not changed.
+        // Credentials set here stay here, on the one transport this wrapper belongs to: neither the machine's proxy, which
+        // every HttpClient of the process shares, nor another Sendblue client's transport is changed.
         public ICredentials? Credentials
         {
             get => _credentials ?? Machine?.Credentials;

@@ -86,7 +86,7 @@ namespace Sendblue.Http
             return new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
-                Proxy = LoopbackDirectProxy.Instance,
+                Proxy = new LoopbackDirectProxy(),
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 UseCookies = false,
@@ -97,7 +97,7 @@ namespace Sendblue.Http
             return new HttpClientHandler
             {
                 AllowAutoRedirect = false,
-                Proxy = LoopbackDirectProxy.Instance,
+                Proxy = new LoopbackDirectProxy(),
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
                 UseCookies = false,
             };

@@ -38,13 +38,19 @@ namespace Sendblue.Tests.Http
 
         private Assembly Sdk => _build == "net8.0" ? typeof(SendblueClient).Assembly : NetStandardBuild.Value;
 
-        private IWebProxy Wrapper => (IWebProxy)Sdk.GetType("Sendblue.Http.LoopbackDirectProxy", throwOnError: true)!
-            .GetField("Instance", BindingFlags.Public | BindingFlags.Static)!
-            .GetValue(null)!;
+        private Type WrapperType => Sdk.GetType("Sendblue.Http.LoopbackDirectProxy", throwOnError: true)!;
+
+        /// <summary>A wrapper of the build under test, as each transport gets its own.</summary>
+        private IWebProxy Wrapper => _wrapper ??= (IWebProxy)Activator.CreateInstance(WrapperType)!;
+
+        private IWebProxy? _wrapper;
+
+        private static IWebProxy ProxyOf(HttpMessageHandler transport) => (IWebProxy)transport.GetType().GetProperty("Proxy")!.GetValue(transport)!;
 
         [SetUp]
         public void PointTheMachinesProxyAtAClosedPort()
         {
+            _wrapper = null;
             _savedDefaultProxy = HttpClient.DefaultProxy;
             _savedDefaultWebProxy = WebRequest.DefaultWebProxy;
             _machine = new WebProxy(new Uri($"http://127.0.0.1:{LoopbackServer.UnusedPort()}"));
@@ -74,7 +80,26 @@ namespace Sendblue.Tests.Http
             {
                 Assert.That(transport, Is.TypeOf(_build == "net8.0" ? typeof(SocketsHttpHandler) : typeof(HttpClientHandler)));
                 Assert.That(transport.GetType().GetProperty("UseProxy")!.GetValue(transport), Is.True);
-                Assert.That(transport.GetType().GetProperty("Proxy")!.GetValue(transport), Is.SameAs(Wrapper));
+                Assert.That(ProxyOf(transport), Is.TypeOf(WrapperType));
+            });
+        }
+
+        [Test]
+        public void CredentialsSetOnOneTransportsProxy_DoNotReachAnotherTransport()
+        {
+            // Reachable by whoever configures the primary handler (ConfigurePrimaryHttpMessageHandler):
+            // one client's proxy credentials must not become every client's, nor the emulator's.
+            using var first = CreateTransport();
+            using var second = CreateTransport();
+            var ours = new NetworkCredential("ours", "o");
+
+            ProxyOf(first).Credentials = ours;
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(ProxyOf(first), Is.Not.SameAs(ProxyOf(second)));
+                Assert.That(ProxyOf(first).Credentials, Is.SameAs(ours));
+                Assert.That(ProxyOf(second).Credentials, Is.Not.SameAs(ours));
             });
         }
 
@@ -146,20 +171,12 @@ namespace Sendblue.Tests.Http
             _machine.Credentials = machines;
 
             Assert.That(Wrapper.Credentials, Is.SameAs(machines), "unset, the wrapper's are the machine's");
-            try
+            Wrapper.Credentials = ours;
+            Assert.Multiple(() =>
             {
-                Wrapper.Credentials = ours;
-                Assert.Multiple(() =>
-                {
-                    Assert.That(Wrapper.Credentials, Is.SameAs(ours));
-                    Assert.That(_machine.Credentials, Is.SameAs(machines));
-                });
-            }
-            finally
-            {
-                // The wrapper is the process's one: the next test's gets the machine's again.
-                Wrapper.Credentials = null;
-            }
+                Assert.That(Wrapper.Credentials, Is.SameAs(ours));
+                Assert.That(_machine.Credentials, Is.SameAs(machines));
+            });
         }
 
         private static Assembly LoadNetStandardBuild()
