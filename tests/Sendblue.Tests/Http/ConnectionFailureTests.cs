@@ -112,7 +112,7 @@ namespace Sendblue.Tests.Http
             {
                 Assert.That(ex, Is.Not.InstanceOf<SendblueTimeoutException>());
                 Assert.That(ex!.Message, Does.StartWith("Could not get a response from the Sendblue API for " + (send ? "POST" : "GET")));
-                Assert.That(FindSocketError(ex), Is.EqualTo(SocketError.ConnectionRefused));
+                Assert.That(SocketErrors.Find(ex), Is.EqualTo(SocketError.ConnectionRefused));
             });
         }
 
@@ -149,19 +149,6 @@ namespace Sendblue.Tests.Http
             Assert.ThrowsAsync<SendblueConnectionException>(() => client.Messages.SendAsync(Loopback.Send()));
 
             Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(15)));
-        }
-
-        private static SocketError? FindSocketError(Exception? exception)
-        {
-            for (var e = exception; e != null; e = e.InnerException)
-            {
-                if (e is SocketException socket)
-                {
-                    return socket.SocketErrorCode;
-                }
-            }
-
-            return null;
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Net;
 using System.Net.Http;
+using System.Net.Sockets;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Runtime.Versioning;
@@ -125,7 +126,11 @@ namespace Sendblue.Tests.Http
 
             // The proxy (a closed port) refuses: the transport tried it, not DNS for sendblue.invalid.
             var ex = Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(new Uri("http://sendblue.invalid/")));
-            Assert.That(ex!.ToString(), Does.Contain("Connection refused").And.Contain(_machine.Address!.Authority));
+            Assert.Multiple(() =>
+            {
+                Assert.That(SocketErrors.Find(ex), Is.EqualTo(SocketError.ConnectionRefused), ex!.ToString());
+                Assert.That(ex!.ToString(), Does.Contain(_machine.Address!.Authority));
+            });
         }
 
         [TestCase("http://127.0.0.1:5000/accounts")]

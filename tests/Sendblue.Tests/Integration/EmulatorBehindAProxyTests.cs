@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
+using System.Net.Sockets;
 using System.Threading.Tasks;
 using NUnit.Framework;
 using Sendblue.Testing;
@@ -68,7 +69,11 @@ namespace Sendblue.Tests.Integration
 
             // The proxy (a closed port) refuses: the client tried it, not DNS for sendblue.invalid.
             var ex = Assert.ThrowsAsync<SendblueConnectionException>(() => client.Lines.GetStateAsync());
-            Assert.That(ex!.Message, Does.Contain("Connection refused").And.Contain("127.0.0.1:"), ex.ToString());
+            Assert.Multiple(() =>
+            {
+                Assert.That(SocketErrors.Find(ex), Is.EqualTo(SocketError.ConnectionRefused), ex!.ToString());
+                Assert.That(ex!.Message, Does.Contain("127.0.0.1:"), ex.ToString());
+            });
         }
     }
 }
