@@ -153,6 +153,21 @@ namespace Sendblue.Tests.Models
             }
         }
 
+        /// <summary>The bodies Sendblue really posts (a send's answer, a message) are read, never refused, and read as the generated reader reads them.</summary>
+        [Test]
+        public void WebhookParse_ReadsTheMessagesTheApiSends()
+        {
+            foreach (var body in new[] { Payloads.MessageResponse, Payloads.Message("h-1") })
+            {
+                var parsed = SendblueWebhook.Parse(body);
+
+                var (read, error) = Generated(typeof(MessageContent), body);
+                Assert.That(error, Is.Null, body);
+                Assert.That(Difference(read, parsed, nameof(MessageContent)), Is.Null, "the webhook read from " + body);
+                Assert.That(parsed.MessageHandle, Is.Not.Null.And.Not.Empty, body);
+            }
+        }
+
         /// <summary>Every model writes what the serializer would write for it: only what is set, unknown fields after.</summary>
         [TestCaseSource(nameof(Bodies))]
         public void TheGeneratedWriter_WritesWhatTheSerializerWrites(string bodies)
