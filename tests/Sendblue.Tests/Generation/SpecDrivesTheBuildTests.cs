@@ -156,9 +156,10 @@ namespace Sendblue.Tests.Generation
 
         /// <summary>
         /// What the templates cannot turn into a correct call or a good public name (an operation
-        /// without a tag, a header parameter, a form body, an integer enum, an inline object named after a snake_case
-        /// property) fails the build with a sentence saying what and what to do, instead of a
-        /// method that would silently leave the header out, or an integer enum sent as a string.
+        /// without a tag, a header parameter, a form body, an integer, number or boolean enum, an
+        /// inline object named after a snake_case property) fails the build with a sentence saying
+        /// what and what to do, instead of a method that would silently leave the header out, an
+        /// integer enum sent as a string, or a number enum whose values are never checked.
         /// </summary>
         [Test]
         public void SpecConstructsTheTemplatesDoNotSend_FailTheBuild_SayingWhatToDo()
@@ -206,6 +207,31 @@ namespace Sendblue.Tests.Generation
                                         properties:
                                           hops:
                                             type: integer
+                      /api/v2/dials:
+                        post:
+                          tags: [Messages]
+                          operationId: Dial
+                          summary: A call with an inline body and an inline answer
+                          requestBody:
+                            content:
+                              application/json:
+                                schema:
+                                  type: object
+                                  properties:
+                                    speed:
+                                      type: number
+                                      enum: [1.5, 2.5]
+                          responses:
+                            '200':
+                              description: The dial.
+                              content:
+                                application/json:
+                                  schema:
+                                    type: object
+                                    properties:
+                                      mode:
+                                        type: [integer, "null"]
+                                        enum: [1, 2]
                       /api/v2/untagged:
                         get:
                           operationId: Untagged
@@ -273,6 +299,24 @@ namespace Sendblue.Tests.Generation
                               $ref: '#/components/schemas/RvRatio'
                             flag:
                               $ref: '#/components/schemas/RvFlag'
+                            ratios:
+                              type: array
+                              items:
+                                type: number
+                                enum: [0.5, 1]
+                            route:
+                              type: object
+                              properties:
+                                grade:
+                                  type: boolean
+                                  enum: [true]
+                            stops:
+                              type: array
+                              items:
+                                type: object
+                                properties:
+                                  kind:
+                                    enum: [1, 2]
 
                     """, after: true);
                 File.WriteAllText(specPath, spec);
@@ -297,7 +341,13 @@ namespace Sendblue.Tests.Generation
                     Assert.That(output, Does.Contain("The enum of RvReading.tier is `type: [integer, \"null\"]`: the Sendblue templates render enum-likes as strings on the wire"), "an inline one is named by its field");
                     Assert.That(output, Does.Contain(untypedGrade), "no type: the models would not compile");
                     Assert.That(Count(output, nullableLevel), Is.EqualTo(Count(output, untagged)), "said once, not by each client that sees the schema");
-                    Assert.That(output, Does.Not.Contain("The enum RvRatio").And.Not.Contain("The enum RvFlag"), "number and boolean enums are typed double and bool, which go on the wire as they should");
+                    Assert.That(output, Does.Contain("The enum RvRatio is a number enum: the Sendblue templates check enum values before sending for string enums only, so its values would not be checked (and a named one would become a public string enum-like that no field uses). Drop `enum` and list the values in the description (with `minimum`/`maximum` for numbers), or extend build/templates/Enum.liquid."), "a number enum: typed double, its values dropped");
+                    Assert.That(output, Does.Contain("The enum RvFlag is a boolean enum: "), "a boolean enum: typed bool, its values dropped");
+                    Assert.That(output, Does.Contain("The enum of the items of RvReading.ratios is a number enum: "), "an inline one, of a list, is named by its field");
+                    Assert.That(output, Does.Contain("The enum of RvReading.route.grade is a boolean enum: "), "a field of an inline object");
+                    Assert.That(output, Does.Contain("The enum of RvReading.stops.kind has no `type`: "), "a field of the items of an inline list");
+                    Assert.That(output, Does.Contain("The enum of the field speed of the body of Messages.Dial is a number enum: "), "a field of an inline body");
+                    Assert.That(output, Does.Contain("The enum of the field mode of the answer of Messages.Dial is `type: [integer, \"null\"]`: "), "a field of an inline answer");
                 });
             }
             finally
