@@ -17,7 +17,9 @@ namespace Sendblue.Tests.Generation
     /// a new operation in an existing tag, a new tag, a new nested object field with an int64 inside,
     /// a <c>format: date</c> field read and written (alone and as a list), a new enum value, a new
     /// webhook field, a model extending another (<c>allOf</c>), and path and query parameters of other
-    /// types (a uuid, an integer list, a date-time list, a float); the Markdown code spans of the new
+    /// types (a uuid, an integer list, a date-time list, a float), and names that are not C# names (a
+    /// tag with a space, a kebab-case operation and parameters, fields named <c>3d_touch</c>,
+    /// <c>event.kind</c> and <c>sb-signature</c>); the Markdown code spans of the new
     /// descriptions are <c>&lt;c&gt;</c> elements of its XML docs. A small
     /// program against the copy then uses each through the public surface, over a loopback server,
     /// and the requests on the wire and the values read are checked. Nothing outside spec/ changes.
@@ -84,6 +86,12 @@ namespace Sendblue.Tests.Generation
                 Assert.That(added, Does.Contain("public string? DeliveredVia { get; set; }"), "a new webhook field");
                 Assert.That(added, Does.Contain("public class Member : Sendblue.Person"), "a model extending another (allOf)");
                 Assert.That(added, Does.Contain("System.Threading.Tasks.Task InviteAsync(System.Collections.Generic.IEnumerable<Sendblue.Seat> request, Sendblue.InviteMode mode, System.Threading.CancellationToken cancellationToken = default);"), "a list body and a required enum-like query parameter");
+                Assert.That(added, Does.Contain("public interface IPhoneNumbersClient"), "a tag with a space: a C# name");
+                Assert.That(added, Does.Contain("Sendblue.IPhoneNumbersClient PhoneNumbers { get; }"), "a tag with a space: its property");
+                Assert.That(added, Does.Contain("System.Threading.Tasks.Task<Sendblue.Widget> UpdateWidgetAsync(string widgetId, Sendblue.Widget request, bool? dryRun = default, System.Threading.CancellationToken cancellationToken = default);"), "a kebab-case operationId, path and query parameter");
+                Assert.That(added, Does.Contain("public bool? _3dTouch { get; set; }"), "a wire name beginning with a digit");
+                Assert.That(added, Does.Contain("public string? EventKind { get; set; }"), "a wire name with a dot");
+                Assert.That(added, Does.Contain("public string? SbSignature { get; set; }"), "a wire name with a dash");
                 Assert.That(added, Does.Contain("System.Threading.Tasks.Task<Sendblue.Seat> GetAsync(System.Guid seatId, long revision, Sendblue.SeatGetQuery? query = null, System.Threading.CancellationToken cancellationToken = default);"), "path parameters of other types, a query object");
             });
 
@@ -121,6 +129,7 @@ namespace Sendblue.Tests.Generation
                     "/api/v2/seats/6f1c2f8e-3c1a-4b8e-9d55-2f0c6a1b7e11/9007199254740993" => LoopbackResponse.Json("""{"seat_id":"s-2","email":"bo@example.com"}"""),
                     "/api/status" => LoopbackResponse.Json("""{"message_handle":"h-1","status":"read","carrier":{"name":"Acme","mcc":9007199254740993},"billing_date":"2024-05-14","member":{"name":"Ana","age":41,"role":"owner","badge":1}}"""),
                     "/api/send-message" => LoopbackResponse.Json(Payloads.MessageResponse),
+                    "/api/v2/widgets/w-1" => LoopbackResponse.Json("""{"3d_touch":false,"event.kind":"e-2","sb-signature":"s-2"}"""),
                     _ => LoopbackResponse.Json("""{"status":"ERROR","error_message":"no such path"}""", 404),
                 };
             });
@@ -137,6 +146,9 @@ namespace Sendblue.Tests.Generation
                 Assert.That(seen.Single(r => r.Path == "/api/send-message").Body, Does.Contain("\"remind_on\":[\"2024-05-15\",\"2024-05-16\"]"), "a list of dates is written as yyyy-MM-dd each");
                 Assert.That(targets, Does.Contain("GET /api/v2/seats/6f1c2f8e-3c1a-4b8e-9d55-2f0c6a1b7e11/9007199254740993?ids=1&ids=2&since=2024-05-14T18%3A00%3A00Z&since=2024-05-15T00%3A00%3A00Z&ratio=1.5"),
                     "a uuid and an int64 in the path; an integer list, a date-time list (as UTC instants) and a float in the query, culture-invariant under de-DE");
+                Assert.That(seen.Where(r => r.Path == "/api/v2/widgets/w-1").Select(r => $"{r.Method} {r.Target} {r.Body}"), Is.EqualTo(new[] { "PUT /api/v2/widgets/w-1?dry-run=true {\"3d_touch\":true,\"event.kind\":\"e-1\",\"sb-signature\":\"s-1\"}" }),
+                    "wire names that are not C# names go on the wire as the spec writes them");
+                Assert.That(output, Does.Contain("widget=False/e-2/s-2"), "and are read back from them");
                 Assert.That(output, Does.Contain("seat=s-2/bo@example.com"));
                 Assert.That(output, Does.Contain("invite validated=Seat[1].Email"), "each item of a list body is checked before sending, named by its index");
                 Assert.That(seen.Where(r => r.Path == "/api/v2/seats/invite").Select(r => r.Target + " " + r.Body), Is.EqualTo(new[] { "/api/v2/seats/invite?mode=sms [{\"email\":\"ana@example.com\"}]" }),
@@ -466,6 +478,34 @@ namespace Sendblue.Tests.Generation
                             application/json:
                               schema:
                                 $ref: '#/components/schemas/Seat'
+                  /api/v2/widgets/{widget-id}:
+                    put:
+                      tags: [Phone Numbers]
+                      operationId: update-widget
+                      summary: Replace a widget
+                      parameters:
+                        - name: widget-id
+                          in: path
+                          required: true
+                          schema:
+                            type: string
+                        - name: dry-run
+                          in: query
+                          schema:
+                            type: boolean
+                      requestBody:
+                        required: true
+                        content:
+                          application/json:
+                            schema:
+                              $ref: '#/components/schemas/Widget'
+                      responses:
+                        '200':
+                          description: The widget.
+                          content:
+                            application/json:
+                              schema:
+                                $ref: '#/components/schemas/Widget'
                   /api/v2/seats:
                     get:
                       tags: [Seats]
@@ -564,6 +604,15 @@ namespace Sendblue.Tests.Generation
                           properties:
                             role:
                               type: string
+                    Widget:
+                      type: object
+                      properties:
+                        3d_touch:
+                          type: boolean
+                        event.kind:
+                          type: string
+                        sb-signature:
+                          type: string
                     Carrier:
                       type: object
                       properties:
@@ -620,6 +669,9 @@ namespace Sendblue.Tests.Generation
 
                 var reactions = await client.Messages.ListReactionsAsync("m-1");
                 Console.WriteLine("reactions=" + reactions.Data![0].Emoji);
+
+                var widget = await client.PhoneNumbers.UpdateWidgetAsync("w-1", new Widget { _3dTouch = true, EventKind = "e-1", SbSignature = "s-1" }, dryRun: true);
+                Console.WriteLine("widget=" + widget._3dTouch + "/" + widget.EventKind + "/" + widget.SbSignature);
 
                 var seats = await client.Seats.ListAsync();
                 Console.WriteLine("seats=" + seats.Data![0].SeatId + "/" + seats.Data[0].Email);
