@@ -90,6 +90,13 @@ namespace Sendblue.Tests.Generation
                 Assert.That(added, Does.Contain("Sendblue.IPhoneNumbersClient PhoneNumbers { get; }"), "a tag with a space: its property");
                 Assert.That(added, Does.Contain("System.Threading.Tasks.Task<Sendblue.Widget> UpdateWidgetAsync(string widgetId, Sendblue.Widget request, bool? dryRun = default, System.Threading.CancellationToken cancellationToken = default);"), "a kebab-case operationId, path and query parameter");
                 Assert.That(added, Does.Contain("public bool? _3dTouch { get; set; }"), "a wire name beginning with a digit");
+                Assert.That(added, Does.Contain("System.Threading.Tasks.Task<Sendblue.Label> LabelWidgetAsync(string requestValue, string request, string? optionsValue = null, System.Threading.CancellationToken cancellationToken = default);"), "parameters named as the method's own request and options, and a text body");
+                var trimmed = after.Select(l => l.Trim()).ToList();
+                Assert.That(trimmed.Select((l, i) => (l, i)).Where(x => x.l.Contains(" LabelWidgetAsync(", StringComparison.Ordinal)).Select(x => trimmed[x.i - 1]), Is.EqualTo(new[] { "[System.Obsolete]", "[System.Obsolete]" }), "a deprecated operation: both overloads are [Obsolete]");
+                Assert.That(added, Does.Contain("public string? LabelValue { get; set; }"), "a field named as its model");
+                Assert.That(added, Does.Contain("public string? AdditionalPropertiesValue { get; set; }"), "a field named as the model's own AdditionalProperties");
+                var mediaUrl = trimmed.IndexOf("public string? MediaUrl { get; set; }");
+                Assert.That(trimmed.Take(mediaUrl).Reverse().Take(2), Does.Contain("[System.Obsolete]"), "a deprecated field is [Obsolete], and the SDK that uses it still builds");
                 Assert.That(added, Does.Contain("public string? EventKind { get; set; }"), "a wire name with a dot");
                 Assert.That(added, Does.Contain("public string? SbSignature { get; set; }"), "a wire name with a dash");
                 Assert.That(added, Does.Contain("System.Threading.Tasks.Task<Sendblue.Seat> GetAsync(System.Guid seatId, long revision, Sendblue.SeatGetQuery? query = null, System.Threading.CancellationToken cancellationToken = default);"), "path parameters of other types, a query object");
@@ -129,6 +136,7 @@ namespace Sendblue.Tests.Generation
                     "/api/v2/seats/6f1c2f8e-3c1a-4b8e-9d55-2f0c6a1b7e11/9007199254740993" => LoopbackResponse.Json("""{"seat_id":"s-2","email":"bo@example.com"}"""),
                     "/api/status" => LoopbackResponse.Json("""{"message_handle":"h-1","status":"read","carrier":{"name":"Acme","mcc":9007199254740993},"billing_date":"2024-05-14","member":{"name":"Ana","age":41,"role":"owner","badge":1}}"""),
                     "/api/send-message" => LoopbackResponse.Json(Payloads.MessageResponse),
+                    "/api/v2/widgets/w-2/label" => LoopbackResponse.Json("""{"label":"L","additional_properties":"A","extra":1}"""),
                     "/api/v2/widgets/w-1" => LoopbackResponse.Json("""{"3d_touch":false,"event.kind":"e-2","sb-signature":"s-2"}"""),
                     _ => LoopbackResponse.Json("""{"status":"ERROR","error_message":"no such path"}""", 404),
                 };
@@ -149,6 +157,9 @@ namespace Sendblue.Tests.Generation
                 Assert.That(seen.Where(r => r.Path == "/api/v2/widgets/w-1").Select(r => $"{r.Method} {r.Target} {r.Body}"), Is.EqualTo(new[] { "PUT /api/v2/widgets/w-1?dry-run=true {\"3d_touch\":true,\"event.kind\":\"e-1\",\"sb-signature\":\"s-1\"}" }),
                     "wire names that are not C# names go on the wire as the spec writes them");
                 Assert.That(output, Does.Contain("widget=False/e-2/s-2"), "and are read back from them");
+                Assert.That(seen.Where(r => r.Path == "/api/v2/widgets/w-2/label").Select(r => $"{r.Method} {r.Target} {r.Body}"), Is.EqualTo(new[] { "POST /api/v2/widgets/w-2/label?options=o-1 \"hello\"" }),
+                    "the renamed parameters keep their wire names; a text body is a JSON string");
+                Assert.That(output, Does.Contain("label=L/A extra=extra"), "the renamed fields are read from their wire names; an unknown one is kept");
                 Assert.That(output, Does.Contain("seat=s-2/bo@example.com"));
                 Assert.That(output, Does.Contain("invite validated=Seat[1].Email"), "each item of a list body is checked before sending, named by its index");
                 Assert.That(seen.Where(r => r.Path == "/api/v2/seats/invite").Select(r => r.Target + " " + r.Body), Is.EqualTo(new[] { "/api/v2/seats/invite?mode=sms [{\"email\":\"ana@example.com\"}]" }),
@@ -284,6 +295,13 @@ namespace Sendblue.Tests.Generation
                                 kind:
                                   type: string
                                   enum: [message]
+                        RvTwins:
+                          type: object
+                          properties:
+                            event_kind:
+                              type: string
+                            eventKind:
+                              type: string
                         RvNullableLevel:
                           type: [integer, "null"]
                           enum: [1, 2, 3]
@@ -349,6 +367,7 @@ namespace Sendblue.Tests.Generation
                     Assert.That(output, Does.Not.Contain("error CS1001"), "only the sentences, no compiler noise from what could not be generated");
                     Assert.That(output, Does.Contain("The schema RvMessageEvent declares kind again, which its base RvEvent (allOf) already declares: keep the field in one of them (a narrower enum belongs in the description)."));
                     Assert.That(output, Does.Contain("is not a string enum: the Sendblue templates render enum-likes as strings on the wire (as every enum of the API is). Declare it `type: string`, or extend build/templates/Enum.liquid."));
+                    Assert.That(output, Does.Contain("The schema RvTwins has two fields that are both EventKind in C#, event_kind and eventKind: keep one, and if they are two spellings of one field, list the other under its `x-sendblue-aliases`."), "two fields, one C# name");
                     Assert.That(output, Does.Contain(nullableLevel), "a type array: the values would be sent as strings");
                     Assert.That(output, Does.Contain("The enum of RvReading.tier is `type: [integer, \"null\"]`: the Sendblue templates render enum-likes as strings on the wire"), "an inline one is named by its field");
                     Assert.That(output, Does.Contain(untypedGrade), "no type: the models would not compile");
@@ -506,6 +525,35 @@ namespace Sendblue.Tests.Generation
                             application/json:
                               schema:
                                 $ref: '#/components/schemas/Widget'
+                  /api/v2/widgets/{request}/label:
+                    post:
+                      tags: [Phone Numbers]
+                      operationId: label-widget
+                      summary: Label a widget
+                      deprecated: true
+                      parameters:
+                        - name: request
+                          in: path
+                          required: true
+                          schema:
+                            type: string
+                        - name: options
+                          in: query
+                          schema:
+                            type: string
+                      requestBody:
+                        required: true
+                        content:
+                          application/json:
+                            schema:
+                              type: string
+                      responses:
+                        '200':
+                          description: The label.
+                          content:
+                            application/json:
+                              schema:
+                                $ref: '#/components/schemas/Label'
                   /api/v2/seats:
                     get:
                       tags: [Seats]
@@ -604,6 +652,13 @@ namespace Sendblue.Tests.Generation
                           properties:
                             role:
                               type: string
+                    Label:
+                      type: object
+                      properties:
+                        label:
+                          type: string
+                        additional_properties:
+                          type: string
                     Widget:
                       type: object
                       properties:
@@ -626,6 +681,11 @@ namespace Sendblue.Tests.Generation
             const string statuses = "      enum: [REGISTERED, PENDING, SENT, DELIVERED, RECEIVED, QUEUED, ERROR, DECLINED, ACCEPTED, SUCCESS]\n      x-enumNames: [Registered, Pending, Sent, Delivered, Received, Queued, Error, Declined, Accepted, Success]\n";
             Assert.That(spec, Does.Contain(statuses), "the test's anchor for MessageStatus moved; update the test");
             spec = spec.Replace(statuses, statuses.Replace("SUCCESS]", "SUCCESS, READ]").Replace("Success]", "Success, Read]"));
+
+            // A deprecated field: [Obsolete], while the SDK's own code keeps using it.
+            const string mediaUrl = "        media_url:\n          type: string\n";
+            Assert.That(spec, Does.Contain(mediaUrl), "the test's anchor for media_url moved; update the test");
+            spec = spec.Replace(mediaUrl, "        media_url:\n          deprecated: true\n          type: string\n");
 
             // A rule the spec states is checked before sending: send_on becomes required.
             spec = spec.Replace("      required: [number, from_number]\n", "      required: [number, from_number, send_on]\n");
@@ -672,6 +732,9 @@ namespace Sendblue.Tests.Generation
 
                 var widget = await client.PhoneNumbers.UpdateWidgetAsync("w-1", new Widget { _3dTouch = true, EventKind = "e-1", SbSignature = "s-1" }, dryRun: true);
                 Console.WriteLine("widget=" + widget._3dTouch + "/" + widget.EventKind + "/" + widget.SbSignature);
+
+                var label = await client.PhoneNumbers.LabelWidgetAsync("w-2", "hello", optionsValue: "o-1");
+                Console.WriteLine("label=" + label.LabelValue + "/" + label.AdditionalPropertiesValue + " extra=" + string.Join(",", label.AdditionalProperties.Keys));
 
                 var seats = await client.Seats.ListAsync();
                 Console.WriteLine("seats=" + seats.Data![0].SeatId + "/" + seats.Data[0].Email);
