@@ -73,6 +73,37 @@ namespace Sendblue.Http
         }
 
         /// <summary>
+        /// An array as one parameter, its items joined by commas (<c>a=1,2</c>): OpenAPI's
+        /// <c>explode: false</c>. A comma inside an item is escaped; a null item is left out, and
+        /// an empty list sends nothing.
+        /// </summary>
+        public RequestUrl QueryJoined<T>(string name, IEnumerable<T>? values)
+        {
+            var first = true;
+            foreach (var value in values ?? Array.Empty<T>())
+            {
+                if (value is null)
+                {
+                    continue;
+                }
+
+                if (first)
+                {
+                    Append(name, string.Empty);
+                    first = false;
+                }
+                else
+                {
+                    _text.Append(',');
+                }
+
+                _text.Append(Uri.EscapeDataString(Text(value)));
+            }
+
+            return this;
+        }
+
+        /// <summary>
         /// The wire text of a value, culture-invariant: booleans <c>true</c>/<c>false</c>, date-times
         /// as UTC instants (<c>2024-01-31T23:59:59Z</c>, whatever their offset), dates as
         /// <c>yyyy-MM-dd</c>, numbers as the invariant culture writes them (doubles round-trip).

@@ -152,8 +152,8 @@ namespace Sendblue.Tests.Generation
                 Assert.That(targets, Does.Contain("GET /api/v2/seats"), "the new tag's operation on the wire");
                 Assert.That(seen.Single(r => r.Path == "/api/send-message").Body, Does.Contain("\"send_on\":\"2024-05-14\""), "a date is written as yyyy-MM-dd");
                 Assert.That(seen.Single(r => r.Path == "/api/send-message").Body, Does.Contain("\"remind_on\":[\"2024-05-15\",\"2024-05-16\"]"), "a list of dates is written as yyyy-MM-dd each");
-                Assert.That(targets, Does.Contain("GET /api/v2/seats/6f1c2f8e-3c1a-4b8e-9d55-2f0c6a1b7e11/9007199254740993?ids=1&ids=2&since=2024-05-14T18%3A00%3A00Z&since=2024-05-15T00%3A00%3A00Z&ratio=1.5"),
-                    "a uuid and an int64 in the path; an integer list, a date-time list (as UTC instants) and a float in the query, culture-invariant under de-DE");
+                Assert.That(targets, Does.Contain("GET /api/v2/seats/6f1c2f8e-3c1a-4b8e-9d55-2f0c6a1b7e11/9007199254740993?ids=1&ids=2&since=2024-05-14T18%3A00%3A00Z&since=2024-05-15T00%3A00%3A00Z&ratio=1.5&tags=a,b%2Cc"),
+                    "a uuid and an int64 in the path; an integer list, a date-time list (as UTC instants), a float and an explode: false list (joined by commas, a comma in an item escaped, a null item and an empty list left out) in the query, culture-invariant under de-DE");
                 Assert.That(seen.Where(r => r.Path == "/api/v2/widgets/w-1").Select(r => $"{r.Method} {r.Target} {r.Body}"), Is.EqualTo(new[] { "PUT /api/v2/widgets/w-1?dry-run=true {\"3d_touch\":true,\"event.kind\":\"e-1\",\"sb-signature\":\"s-1\"}" }),
                     "wire names that are not C# names go on the wire as the spec writes them");
                 Assert.That(output, Does.Contain("widget=False/e-2/s-2"), "and are read back from them");
@@ -179,10 +179,11 @@ namespace Sendblue.Tests.Generation
 
         /// <summary>
         /// What the templates cannot turn into a correct call or a good public name (an operation
-        /// without a tag, a header parameter, a form body, an integer, number or boolean enum, an
-        /// inline object named after a snake_case property) fails the build with a sentence saying
-        /// what and what to do, instead of a method that would silently leave the header out, an
-        /// integer enum sent as a string, or a number enum whose values are never checked.
+        /// without a tag, a header or cookie parameter, a list query parameter of another style, a form
+        /// body, an answer that is not JSON, an integer, number or boolean enum, an inline object named
+        /// after a snake_case property, two fields with one C# name) fails the build with a sentence
+        /// saying what and what to do, instead of a method that would silently leave the header out,
+        /// an integer enum sent as a string, or a number enum whose values are never checked.
         /// </summary>
         [Test]
         public void SpecConstructsTheTemplatesDoNotSend_FailTheBuild_SayingWhatToDo()
@@ -255,6 +256,43 @@ namespace Sendblue.Tests.Generation
                                       mode:
                                         type: [integer, "null"]
                                         enum: [1, 2]
+                      /api/v2/exports:
+                        get:
+                          tags: [Messages]
+                          operationId: Export
+                          summary: A call with a cookie, a pipe-delimited list and a text answer
+                          parameters:
+                            - name: session
+                              in: cookie
+                              schema:
+                                type: string
+                            - name: fields
+                              in: query
+                              style: pipeDelimited
+                              schema:
+                                type: array
+                                items:
+                                  type: string
+                          responses:
+                            '200':
+                              description: The export.
+                              content:
+                                text/csv:
+                                  schema:
+                                    type: string
+                      /api/v2/downloads:
+                        get:
+                          tags: [Messages]
+                          operationId: Download
+                          summary: A call answering a file
+                          responses:
+                            '200':
+                              description: The file.
+                              content:
+                                application/octet-stream:
+                                  schema:
+                                    type: string
+                                    format: binary
                       /api/v2/untagged:
                         get:
                           operationId: Untagged
@@ -364,6 +402,10 @@ namespace Sendblue.Tests.Generation
                     Assert.That(output, Does.Contain("The body of Messages.Upload is not JSON (a form, a file, text or XML): the Sendblue client template sends JSON bodies only (extend build/templates/Client.Class.liquid)."));
                     Assert.That(output, Does.Contain("The schema Delivery_route (named after a snake_case property, parameter or schema key) would be public as Delivery_route: give it a PascalCase name under components/schemas and refer to it with $ref."));
                     Assert.That(output, Does.Contain(untagged));
+                    Assert.That(output, Does.Contain("The cookie parameter session of Messages.Export would not be sent: the Sendblue client template sends path and query parameters and a JSON body. Send it as a Cookie header with SendblueRequestOptions.Headers and leave it out of the spec, or extend build/templates/Client.Class.liquid."));
+                    Assert.That(output, Does.Contain("The query parameter fields of Messages.Export is `style: pipeDelimited`: the Sendblue client template sends a list as the parameter repeated (`explode: true`, the default) or joined by commas (`explode: false`); extend build/templates/Client.Class.liquid for other styles."));
+                    Assert.That(output, Does.Contain("The answer of Messages.Export is not JSON (text/csv): the Sendblue client template reads JSON answers only (extend build/templates/Client.Class.liquid)."));
+                    Assert.That(output, Does.Contain("The answer of Messages.Download is not JSON (application/octet-stream): "));
                     Assert.That(output, Does.Not.Contain("error CS1001"), "only the sentences, no compiler noise from what could not be generated");
                     Assert.That(output, Does.Contain("The schema RvMessageEvent declares kind again, which its base RvEvent (allOf) already declares: keep the field in one of them (a narrower enum belongs in the description)."));
                     Assert.That(output, Does.Contain("is not a string enum: the Sendblue templates render enum-likes as strings on the wire (as every enum of the API is). Declare it `type: string`, or extend build/templates/Enum.liquid."));
@@ -490,6 +532,20 @@ namespace Sendblue.Tests.Generation
                           schema:
                             type: number
                             format: float
+                        - name: tags
+                          in: query
+                          explode: false
+                          schema:
+                            type: array
+                            items:
+                              type: string
+                        - name: empty_tags
+                          in: query
+                          explode: false
+                          schema:
+                            type: array
+                            items:
+                              type: string
                       responses:
                         '200':
                           description: The seat.
@@ -745,6 +801,8 @@ namespace Sendblue.Tests.Generation
                     Ids = new[] { 1, 2 },
                     Since = new[] { new DateTimeOffset(2024, 5, 14, 20, 0, 0, TimeSpan.FromHours(2)), new DateTimeOffset(2024, 5, 15, 0, 0, 0, TimeSpan.Zero) },
                     Ratio = 1.5f,
+                    Tags = new[] { "a", null!, "b,c" },
+                    EmptyTags = Array.Empty<string>(),
                 });
                 Console.WriteLine("seat=" + seat.SeatId + "/" + seat.Email);
 
