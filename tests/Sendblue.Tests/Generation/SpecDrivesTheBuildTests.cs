@@ -103,15 +103,16 @@ namespace Sendblue.Tests.Generation
             });
 
             // The docs of the new operation, from the spec's Markdown: each pair of back ticks is a <c>
-            // element, one across a line break too; an unpaired last one stays as it is. (Malformed XML
+            // element, one across a line break too, and so is a span opened and closed by two back ticks
+            // (holding a single one); an unclosed pair and an unpaired last back tick stay as they are. (Malformed XML
             // in a doc comment would have stopped the build: warnings are errors.)
             var reactions = DocsOfTheCopy("M:Sendblue.IMessagesClient.ListReactionsAsync(System.String,System.Threading.CancellationToken)");
             var remarks = reactions.Element("remarks")!;
             Assert.Multiple(() =>
             {
                 Assert.That(reactions.Element("summary")!.Elements("c").Select(c => Words(c.Value)).ToList(), Is.EqualTo(new[] { "reactions", "GET /api/v2/messages/{message_id}/reactions" }), "a summary");
-                Assert.That(remarks.Elements("c").Select(c => Words(c.Value)).ToList(), Is.EqualTo(new[] { "Reaction object", "" }), "a description: a span across a line break, an empty one");
-                Assert.That(Words(string.Concat(remarks.Nodes().TakeWhile(n => n is not XElement { Name.LocalName: "para" }))), Does.EndWith("is an empty span, and a lone ` stays."), "the unpaired last back tick");
+                Assert.That(remarks.Elements("c").Select(c => Words(c.Value)).ToList(), Is.EqualTo(new[] { "Reaction object", "a `tick` inside", "so" }), "a description: a span across a line break, a span of two back ticks holding one, a single one after an unclosed pair");
+                Assert.That(Words(string.Concat(remarks.Nodes().TakeWhile(n => n is not XElement { Name.LocalName: "para" }))), Does.EndWith("<c>a `tick` inside</c> is a span of two, `` alone stays, <c>so</c> does a lone ` here."), "an unclosed pair and an unpaired last back tick stay as written");
                 Assert.That(reactions.Element("param")!.Elements("c").Select(c => Words(c.Value)).ToList(), Is.EqualTo(new[] { "message_handle" }), "a path parameter");
                 Assert.That(reactions.Element("returns")!.Elements("c").Select(c => Words(c.Value)).ToList(), Is.EqualTo(new[] { "ReactionList" }), "a response");
                 Assert.That(DocsOfTheCopy("P:Sendblue.MessageListQuery.ThreadId").Element("summary")!.Elements("c").Select(c => Words(c.Value)).ToList(), Is.EqualTo(new[] { "thread_id" }), "a new query parameter");
@@ -441,7 +442,7 @@ namespace Sendblue.Tests.Generation
                       summary: List the `reactions` to a message
                       description: |-
                         Lists the reactions, each a `Reaction
-                        object`, newest first; `` is an empty span, and a lone ` stays.
+                        object`, newest first; ``a `tick` inside`` is a span of two, `` alone stays, `so` does a lone ` here.
                       parameters:
                         - name: message_id
                           in: path
