@@ -95,6 +95,7 @@ namespace Sendblue.Tests.Generation
                 Assert.That(trimmed.Select((l, i) => (l, i)).Where(x => x.l.Contains(" LabelWidgetAsync(", StringComparison.Ordinal)).Select(x => trimmed[x.i - 1]), Is.EqualTo(new[] { "[System.Obsolete]", "[System.Obsolete]" }), "a deprecated operation: both overloads are [Obsolete]");
                 Assert.That(added, Does.Contain("public string? LabelValue { get; set; }"), "a field named as its model");
                 Assert.That(added, Does.Contain("public string? AdditionalPropertiesValue { get; set; }"), "a field named as the model's own AdditionalProperties");
+                Assert.That(added, Does.Contain("public long? CopyValue { get; set; }"), "a field named as every model's Copy");
                 var mediaUrl = trimmed.IndexOf("public string? MediaUrl { get; set; }");
                 Assert.That(trimmed.Take(mediaUrl).Reverse().Take(2), Does.Contain("[System.Obsolete]"), "a deprecated field is [Obsolete], and the SDK that uses it still builds");
                 Assert.That(added, Does.Contain("public string? EventKind { get; set; }"), "a wire name with a dot");
@@ -132,6 +133,13 @@ namespace Sendblue.Tests.Generation
                     "/api/v2/messages" => LoopbackResponse.Json(Payloads.Page(0, 1, 100, false, "h-1")),
                     "/api/v2/messages/m-1/reactions" => LoopbackResponse.Json("""{"data":[{"emoji":"👍"}]}"""),
                     "/api/v2/seats" => LoopbackResponse.Json("""{"data":[{"seat_id":"s-1","email":"ana@example.com"}]}"""),
+                    "/api/v2/seats/log" => request.Target switch
+                    {
+                        // The second page repeats the last event of the first (one arrived and shifted the offsets).
+                        "/api/v2/seats/log?limit=2&offset=0" => LoopbackResponse.Json("""[{"copy":9007199254740993,"note":"a"},{"copy":2,"note":"b"}]"""),
+                        "/api/v2/seats/log?limit=2&offset=2" => LoopbackResponse.Json("""[{"copy":2,"note":"b"},{"copy":3,"note":"c"}]"""),
+                        _ => LoopbackResponse.Json("[]"),
+                    },
                     "/api/v2/seats/invite" => new LoopbackResponse { Status = 204 },
                     "/api/v2/seats/modes" => new LoopbackResponse { Status = 204 },
                     "/api/v2/seats/6f1c2f8e-3c1a-4b8e-9d55-2f0c6a1b7e11/9007199254740993" => LoopbackResponse.Json("""{"seat_id":"s-2","email":"bo@example.com"}"""),
@@ -170,6 +178,9 @@ namespace Sendblue.Tests.Generation
                 Assert.That(output, Does.Contain("page=h-1"));
                 Assert.That(output, Does.Contain("reactions=👍"));
                 Assert.That(output, Does.Contain("seats=s-1/ana@example.com"));
+                Assert.That(seen.Where(r => r.Path == "/api/v2/seats/log").Select(r => r.Target), Is.EqualTo(new[] { "/api/v2/seats/log?limit=2&offset=0", "/api/v2/seats/log?limit=2&offset=2", "/api/v2/seats/log?limit=2&offset=4" }),
+                    "a list answer pages by the spec's largest limit until an empty page");
+                Assert.That(output, Does.Contain("log=9007199254740993:a,2:b,3:c"), "each item once, keyed by an int64 x-sendblue-id whose C# name (CopyValue) is not its wire name");
                 Assert.That(output, Does.Contain("carrier=Acme/9007199254740993"), "an int64 above 2^53 is read exactly");
                 Assert.That(output, Does.Contain("billing=2024-05-14"));
                 Assert.That(output, Does.Contain("status=READ known=True"), "the new enum value is known, and read in its wire case");
@@ -294,6 +305,52 @@ namespace Sendblue.Tests.Generation
                                   schema:
                                     type: string
                                     format: binary
+                      /api/v2/ghosts:
+                        get:
+                          tags: [Messages]
+                          operationId: Ghosts
+                          summary: A walk whose items name an identifier it cannot key on
+                          parameters:
+                            - name: limit
+                              in: query
+                              schema:
+                                type: integer
+                            - name: offset
+                              in: query
+                              schema:
+                                type: integer
+                          responses:
+                            '200':
+                              description: A page.
+                              content:
+                                application/json:
+                                  schema:
+                                    type: array
+                                    items:
+                                      $ref: '#/components/schemas/RvGhost'
+                      /api/v2/flags:
+                        get:
+                          tags: [Messages]
+                          operationId: Flags
+                          summary: A walk whose items name an identifier it cannot key on
+                          parameters:
+                            - name: limit
+                              in: query
+                              schema:
+                                type: integer
+                            - name: offset
+                              in: query
+                              schema:
+                                type: integer
+                          responses:
+                            '200':
+                              description: A page.
+                              content:
+                                application/json:
+                                  schema:
+                                    type: array
+                                    items:
+                                      $ref: '#/components/schemas/RvFlagged'
                       /api/v2/untagged:
                         get:
                           operationId: Untagged
@@ -334,6 +391,18 @@ namespace Sendblue.Tests.Generation
                                 kind:
                                   type: string
                                   enum: [message]
+                        RvGhost:
+                          type: object
+                          x-sendblue-id: ghost_id
+                          properties:
+                            name:
+                              type: string
+                        RvFlagged:
+                          type: object
+                          x-sendblue-id: flag
+                          properties:
+                            flag:
+                              type: boolean
                         RvTwins:
                           type: object
                           properties:
@@ -408,6 +477,9 @@ namespace Sendblue.Tests.Generation
                     Assert.That(output, Does.Contain("The answer of Messages.Export is not JSON (text/csv): the Sendblue client template reads JSON answers only (extend build/templates/Client.Class.liquid)."));
                     Assert.That(output, Does.Contain("The answer of Messages.Download is not JSON (application/octet-stream): "));
                     Assert.That(output, Does.Not.Contain("error CS1001"), "only the sentences, no compiler noise from what could not be generated");
+                    Assert.That(output, Does.Contain("Messages.Ghosts pages: the item schema RvGhost names ghost_id in `x-sendblue-id`, but has no field ghost_id: name one of its fields (each item is yielded once by it)."), "an identifier that is not a field");
+                    Assert.That(output, Does.Contain("Messages.Flags pages: the field flag that RvFlagged names in `x-sendblue-id` is not a string or an integer: each item is yielded once by its identifier, so name a string or integer field."), "an identifier that cannot key a walk");
+                    Assert.That(output, Does.Not.Contain("error CS1061"), "no compiler noise from a key that is not a member");
                     Assert.That(output, Does.Contain("The schema RvMessageEvent declares kind again, which its base RvEvent (allOf) already declares: keep the field in one of them (a narrower enum belongs in the description)."));
                     Assert.That(output, Does.Contain("is not a string enum: the Sendblue templates render enum-likes as strings on the wire (as every enum of the API is). Declare it `type: string`, or extend build/templates/Enum.liquid."));
                     Assert.That(output, Does.Contain("The schema RvTwins has two fields that are both EventKind in C#, event_kind and eventKind: keep one, and if they are two spellings of one field, list the other under its `x-sendblue-aliases`."), "two fields, one C# name");
@@ -611,6 +683,32 @@ namespace Sendblue.Tests.Generation
                             application/json:
                               schema:
                                 $ref: '#/components/schemas/Label'
+                  /api/v2/seats/log:
+                    get:
+                      tags: [Seats]
+                      operationId: Seats_Log
+                      summary: The events of the seats, oldest first
+                      parameters:
+                        - name: limit
+                          in: query
+                          schema:
+                            type: integer
+                            minimum: 1
+                            maximum: 2
+                        - name: offset
+                          in: query
+                          schema:
+                            type: integer
+                            minimum: 0
+                      responses:
+                        '200':
+                          description: One page of events.
+                          content:
+                            application/json:
+                              schema:
+                                type: array
+                                items:
+                                  $ref: '#/components/schemas/SeatEvent'
                   /api/v2/seats:
                     get:
                       tags: [Seats]
@@ -687,6 +785,15 @@ namespace Sendblue.Tests.Generation
                       type: string
                       enum: [email, sms]
                       x-enumNames: [Email, Sms]
+                    SeatEvent:
+                      type: object
+                      x-sendblue-id: copy
+                      properties:
+                        copy:
+                          type: integer
+                          format: int64
+                        note:
+                          type: string
                     Seat:
                       type: object
                       required: [email]
@@ -792,6 +899,14 @@ namespace Sendblue.Tests.Generation
 
                 var label = await client.PhoneNumbers.LabelWidgetAsync("w-2", "hello", optionsValue: "o-1");
                 Console.WriteLine("label=" + label.LabelValue + "/" + label.AdditionalPropertiesValue + " extra=" + string.Join(",", label.AdditionalProperties.Keys));
+
+                var log = new System.Collections.Generic.List<string>();
+                await foreach (var e in client.Seats.LogAllAsync())
+                {
+                    log.Add(e.CopyValue!.Value.ToString(CultureInfo.InvariantCulture) + ":" + e.Note);
+                }
+
+                Console.WriteLine("log=" + string.Join(",", log));
 
                 var seats = await client.Seats.ListAsync();
                 Console.WriteLine("seats=" + seats.Data![0].SeatId + "/" + seats.Data[0].Email);
