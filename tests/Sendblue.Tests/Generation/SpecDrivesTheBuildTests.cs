@@ -96,6 +96,9 @@ namespace Sendblue.Tests.Generation
                 Assert.That(added, Does.Contain("public string? LabelValue { get; set; }"), "a field named as its model");
                 Assert.That(added, Does.Contain("public string? AdditionalPropertiesValue { get; set; }"), "a field named as the model's own AdditionalProperties");
                 Assert.That(added, Does.Contain("public long? CopyValue { get; set; }"), "a field named as every model's Copy");
+                var legacySort = trimmed.IndexOf("public string? LegacySort { get; set; }");
+                Assert.That(legacySort, Is.GreaterThan(0), "a new query parameter of the query object");
+                Assert.That(trimmed[legacySort - 1], Is.EqualTo("[System.Obsolete]"), "a query parameter whose schema is deprecated is [Obsolete]");
                 var mediaUrl = trimmed.IndexOf("public string? MediaUrl { get; set; }");
                 Assert.That(trimmed.Take(mediaUrl).Reverse().Take(2), Does.Contain("[System.Obsolete]"), "a deprecated field is [Obsolete], and the SDK that uses it still builds");
                 Assert.That(added, Does.Contain("public string? EventKind { get; set; }"), "a wire name with a dot");
@@ -116,6 +119,7 @@ namespace Sendblue.Tests.Generation
                 Assert.That(Words(string.Concat(remarks.Nodes().TakeWhile(n => n is not XElement { Name.LocalName: "para" }))), Does.EndWith("<c>a `tick` inside</c> is a span of two, `` alone stays, <c>so</c> does a lone ` here."), "an unclosed pair and an unpaired last back tick stay as written");
                 Assert.That(reactions.Element("param")!.Elements("c").Select(c => Words(c.Value)).ToList(), Is.EqualTo(new[] { "message_handle" }), "a path parameter");
                 Assert.That(reactions.Element("returns")!.Elements("c").Select(c => Words(c.Value)).ToList(), Is.EqualTo(new[] { "ReactionList" }), "a response");
+                Assert.That(Words(DocsOfTheCopy("M:Sendblue.IPhoneNumbersClient.UpdateWidgetAsync(System.String,Sendblue.Widget,System.Nullable{System.Boolean},System.Threading.CancellationToken)").Elements("param").Single(p => (string?)p.Attribute("name") == "dryRun").Value), Is.EqualTo("Deprecated. Check only. Optional: null sends none."), "a deprecated argument says so in its docs (C# has no [Obsolete] parameter)");
                 Assert.That(DocsOfTheCopy("P:Sendblue.MessageListQuery.ThreadId").Element("summary")!.Elements("c").Select(c => Words(c.Value)).ToList(), Is.EqualTo(new[] { "thread_id" }), "a new query parameter");
             });
 
@@ -156,7 +160,7 @@ namespace Sendblue.Tests.Generation
             Assert.Multiple(() =>
             {
                 var targets = seen.Select(r => $"{r.Method} {r.Target}").ToList();
-                Assert.That(targets, Does.Contain("GET /api/v2/messages?thread_id=t-1"), "the new query parameter on the wire");
+                Assert.That(targets, Does.Contain("GET /api/v2/messages?thread_id=t-1&legacy_sort=asc"), "the new query parameters on the wire, a deprecated one too");
                 Assert.That(targets, Does.Contain("GET /api/v2/messages/m-1/reactions"), "the new operation on the wire");
                 Assert.That(targets, Does.Contain("GET /api/v2/seats"), "the new tag's operation on the wire");
                 Assert.That(seen.Single(r => r.Path == "/api/send-message").Body, Does.Contain("\"send_on\":\"2024-05-14\""), "a date is written as yyyy-MM-dd");
@@ -639,8 +643,10 @@ namespace Sendblue.Tests.Generation
                             type: string
                         - name: dry-run
                           in: query
+                          description: Check only.
                           schema:
                             type: boolean
+                            deprecated: true
                       requestBody:
                         required: true
                         content:
@@ -729,6 +735,12 @@ namespace Sendblue.Tests.Generation
                           description: Only messages of this thread (`thread_id`).
                           schema:
                             type: string
+                        - name: legacy_sort
+                          in: query
+                          description: The old sort order.
+                          schema:
+                            type: string
+                            deprecated: true
 
                 """, after: false);
             spec = Insert(spec, "    MessageResponse:\n      type: object\n      description: A message as the send and status operations return it.\n      properties:\n", """
@@ -888,7 +900,7 @@ namespace Sendblue.Tests.Generation
 
                 using var client = new SendblueClient(new SendblueClientOptions { ApiKey = "key-123456", ApiSecret = "secret-123456", BaseUrl = new Uri(args[0]), MaxRetries = 0 });
 
-                var page = await client.Messages.ListAsync(new MessageListQuery { ThreadId = "t-1" });
+                var page = await client.Messages.ListAsync(new MessageListQuery { ThreadId = "t-1", LegacySort = "asc" });
                 Console.WriteLine("page=" + page.Data![0].MessageHandle);
 
                 var reactions = await client.Messages.ListReactionsAsync("m-1");
