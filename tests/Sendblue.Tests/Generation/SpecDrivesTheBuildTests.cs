@@ -272,6 +272,12 @@ namespace Sendblue.Tests.Generation
                                       mode:
                                         type: [integer, "null"]
                                         enum: [1, 2]
+                                      detail:
+                                        type: object
+                                        properties:
+                                          gear:
+                                            type: boolean
+                                            enum: [true]
                       /api/v2/exports:
                         get:
                           tags: [Messages]
@@ -452,6 +458,19 @@ namespace Sendblue.Tests.Generation
                                 grade:
                                   type: boolean
                                   enum: [true]
+                                leg:
+                                  type: object
+                                  properties:
+                                    speed:
+                                      type: number
+                                      enum: [1.5]
+                            zones:
+                              type: object
+                              additionalProperties:
+                                type: object
+                                properties:
+                                  tier:
+                                    enum: [1]
                             stops:
                               type: array
                               items:
@@ -496,6 +515,9 @@ namespace Sendblue.Tests.Generation
                     Assert.That(output, Does.Contain("The enum of the items of RvReading.ratios is a number enum: "), "an inline one, of a list, is named by its field");
                     Assert.That(output, Does.Contain("The enum of RvReading.route.grade is a boolean enum: "), "a field of an inline object");
                     Assert.That(output, Does.Contain("The enum of RvReading.stops.kind has no `type`: "), "a field of the items of an inline list");
+                    Assert.That(output, Does.Contain("The enum of RvReading.route.leg.speed is a number enum: "), "a field of an inline object in an inline object");
+                    Assert.That(output, Does.Contain("The enum of RvReading.zones.tier has no `type`: "), "a field of the values of an inline map");
+                    Assert.That(output, Does.Contain("The enum of the field gear of the field detail of the answer of Messages.Dial is a boolean enum: "), "a field of an inline object in an inline answer");
                     Assert.That(output, Does.Contain("The enum of the field speed of the body of Messages.Dial is a number enum: "), "a field of an inline body");
                     Assert.That(output, Does.Contain("The enum of the field mode of the answer of Messages.Dial is `type: [integer, \"null\"]`: "), "a field of an inline answer");
                 });
