@@ -196,8 +196,9 @@ namespace Sendblue.Tests.Generation
         /// <summary>
         /// What the templates cannot turn into a correct call or a good public name (an operation
         /// without a tag, a header or cookie parameter, a list query parameter of another style, a form
-        /// body, an answer that is not JSON, an integer, number or boolean enum, an inline object named
-        /// after a snake_case property, two fields with one C# name) fails the build with a sentence
+        /// body, an answer that is not JSON, an integer, number or boolean enum, a field that is one of
+        /// several schemas, an inline object named after a snake_case property, two fields with one C#
+        /// name, a walk that cannot key its items) fails the build with a sentence
         /// saying what and what to do, instead of a method that would silently leave the header out,
         /// an integer enum sent as a string, or a number enum whose values are never checked.
         /// </summary>
@@ -413,6 +414,37 @@ namespace Sendblue.Tests.Generation
                           properties:
                             flag:
                               type: boolean
+                        RvCat:
+                          type: object
+                          properties:
+                            meow:
+                              type: string
+                        RvDog:
+                          type: object
+                          properties:
+                            bark:
+                              type: string
+                        RvPet:
+                          type: object
+                          properties:
+                            pet:
+                              oneOf:
+                                - $ref: '#/components/schemas/RvCat'
+                                - $ref: '#/components/schemas/RvDog'
+                            pets:
+                              type: array
+                              items:
+                                anyOf:
+                                  - $ref: '#/components/schemas/RvCat'
+                                  - $ref: '#/components/schemas/RvDog'
+                            count:
+                              oneOf:
+                                - type: string
+                                - type: integer
+                            maybe:
+                              oneOf:
+                                - $ref: '#/components/schemas/RvCat'
+                                - type: 'null'
                         RvTwins:
                           type: object
                           properties:
@@ -516,6 +548,10 @@ namespace Sendblue.Tests.Generation
                     Assert.That(output, Does.Contain("The enum of RvReading.route.grade is a boolean enum: "), "a field of an inline object");
                     Assert.That(output, Does.Contain("The enum of RvReading.stops.kind has no `type`: "), "a field of the items of an inline list");
                     Assert.That(output, Does.Contain("The enum of RvReading.route.leg.speed is a number enum: "), "a field of an inline object in an inline object");
+                    Assert.That(output, Does.Contain("The schema of RvPet.pet is a `oneOf` of 2 schemas: the generator types such a value by its first schema (or as a class with no fields), so a value of another would be read as what it is not (a number as text, a model's fields left in AdditionalProperties). Give it one schema (an object with the fields of every form, or a string), use `anyOf` of a string and a model with `x-sendblue-string-form` (as WebhookEntry does), or extend build/templates/Class.liquid."), "a field of one of two models");
+                    Assert.That(output, Does.Contain("The schema of the items of RvPet.pets is an `anyOf` of 2 schemas: "), "items of one of two models");
+                    Assert.That(output, Does.Contain("The schema of RvPet.count is a `oneOf` of 2 schemas: "), "a string or an integer");
+                    Assert.That(output, Does.Not.Contain("RvPet.maybe"), "a model or null is one schema, nullable");
                     Assert.That(output, Does.Contain("The enum of RvReading.zones.tier has no `type`: "), "a field of the values of an inline map");
                     Assert.That(output, Does.Contain("The enum of the field gear of the field detail of the answer of Messages.Dial is a boolean enum: "), "a field of an inline object in an inline answer");
                     Assert.That(output, Does.Contain("The enum of the field speed of the body of Messages.Dial is a number enum: "), "a field of an inline body");
