@@ -108,7 +108,8 @@ namespace Sendblue.Tests.Generation
 
             // The docs of the new operation, from the spec's Markdown: each pair of back ticks is a <c>
             // element, one across a line break too, and so is a span opened and closed by two back ticks
-            // (holding a single one); an unclosed pair and an unpaired last back tick stay as they are. (Malformed XML
+            // (holding a single one); an unclosed pair and an unpaired last back tick stay as they are;
+            // a fenced code block is a <code> element. (Malformed XML
             // in a doc comment would have stopped the build: warnings are errors.)
             var reactions = DocsOfTheCopy("M:Sendblue.IMessagesClient.ListReactionsAsync(System.String,System.Threading.CancellationToken)");
             var remarks = reactions.Element("remarks")!;
@@ -116,7 +117,9 @@ namespace Sendblue.Tests.Generation
             {
                 Assert.That(reactions.Element("summary")!.Elements("c").Select(c => Words(c.Value)).ToList(), Is.EqualTo(new[] { "reactions", "GET /api/v2/messages/{message_id}/reactions" }), "a summary");
                 Assert.That(remarks.Elements("c").Select(c => Words(c.Value)).ToList(), Is.EqualTo(new[] { "Reaction object", "a `tick` inside", "so" }), "a description: a span across a line break, a span of two back ticks holding one, a single one after an unclosed pair");
-                Assert.That(Words(string.Concat(remarks.Nodes().TakeWhile(n => n is not XElement { Name.LocalName: "para" }))), Does.EndWith("<c>a `tick` inside</c> is a span of two, `` alone stays, <c>so</c> does a lone ` here."), "an unclosed pair and an unpaired last back tick stay as written");
+                Assert.That(Words(string.Concat(remarks.Nodes().TakeWhile(n => n is not XElement { Name.LocalName: "para" }))), Does.Contain("<c>a `tick` inside</c> is a span of two, `` alone stays, <c>so</c> does a lone ` here. <br /><br />As JSON: <br /><code>"), "an unclosed pair and an unpaired back tick stay as written; the code block follows");
+                Assert.That(remarks.Descendants("code").Select(c => Words(c.Value)).ToList(), Is.EqualTo(new[] { "{\"data\": [{\"emoji\": \"`+1`\"}]}" }), "a fenced code block is a <code> element, without its info string (json), its back ticks kept as text");
+                Assert.That(remarks.Descendants("code").Single().Elements(), Is.Empty, "no <br/> inside the code block: it keeps its own lines");
                 Assert.That(reactions.Element("param")!.Elements("c").Select(c => Words(c.Value)).ToList(), Is.EqualTo(new[] { "message_handle" }), "a path parameter");
                 Assert.That(reactions.Element("returns")!.Elements("c").Select(c => Words(c.Value)).ToList(), Is.EqualTo(new[] { "ReactionList" }), "a response");
                 Assert.That(Words(DocsOfTheCopy("M:Sendblue.IPhoneNumbersClient.UpdateWidgetAsync(System.String,Sendblue.Widget,System.Nullable{System.Boolean},System.Threading.CancellationToken)").Elements("param").Single(p => (string?)p.Attribute("name") == "dryRun").Value), Is.EqualTo("Deprecated. Check only. Optional: null sends none."), "a deprecated argument says so in its docs (C# has no [Obsolete] parameter)");
@@ -577,6 +580,11 @@ namespace Sendblue.Tests.Generation
                       description: |-
                         Lists the reactions, each a `Reaction
                         object`, newest first; ``a `tick` inside`` is a span of two, `` alone stays, `so` does a lone ` here.
+
+                        As JSON:
+                        ```json
+                        {"data": [{"emoji": "`+1`"}]}
+                        ```
                       parameters:
                         - name: message_id
                           in: path
