@@ -37,6 +37,18 @@ namespace Sendblue.Serialization
         /// </summary>
         protected virtual string? StringForm => null;
 
+        /// <summary>
+        /// The field whose value says which derived model an object is (the spec's
+        /// <c>discriminator</c>); null for a model without one.
+        /// </summary>
+        protected virtual string? Discriminator => null;
+
+        /// <summary>
+        /// The reader of the derived model a discriminator value names; null for a value the spec
+        /// does not map, which is read as this model with the value kept in <c>AdditionalProperties</c>.
+        /// </summary>
+        protected virtual Func<JsonReader, JsonSerializer, T>? Derived(string value) => null;
+
         /// <summary>Writes the model as its plain string when only that field is set (no unknown field either); false otherwise.</summary>
         protected virtual bool TryWriteStringForm(JsonWriter writer, T model, JsonSerializer serializer) => false;
 
@@ -112,8 +124,7 @@ namespace Sendblue.Serialization
                 throw JsonRead.Wrong(reader, $"a {typeof(T).Name} object", null);
             }
 
-            var model = Create();
-            ReadFields(reader, serializer, model);
+            var model = ReadAt(reader, serializer, null)!;
             if (JsonRead.MoveToValue(reader))
             {
                 throw new JsonSerializationException($"The body goes on after its {typeof(T).Name} object ({reader.TokenType} at line {LineOf(reader)}).");
@@ -128,6 +139,9 @@ namespace Sendblue.Serialization
             JsonRead.MoveToValue(reader);
             return ReadAt(reader, serializer, existing) ?? existing;
         }
+
+        /// <summary>An object (the reader on its StartObject) as this model, or as the derived one its discriminator names.</summary>
+        public T ReadObject(JsonReader reader, JsonSerializer serializer) => ReadAt(reader, serializer, null)!;
 
         /// <summary>An item of a list of this model (false at the end of the list).</summary>
         public bool ReadItem(JsonReader reader, JsonSerializer serializer, out T item)
@@ -160,6 +174,24 @@ namespace Sendblue.Serialization
                     }
 
                     return shorthand;
+                case JsonToken.StartObject when Discriminator is string discriminator:
+                    // Which model the object is can be said by any of its fields, the last too: the
+                    // object is read into a tree once, and the model from the tree.
+                    var tree = Newtonsoft.Json.Linq.JObject.Load(reader);
+                    var kind = (tree.Property(discriminator) ?? tree.Property(discriminator, StringComparison.OrdinalIgnoreCase))?.Value;
+                    using (var buffered = tree.CreateReader())
+                    {
+                        buffered.Read();
+                        if (kind is { Type: Newtonsoft.Json.Linq.JTokenType.String } && Derived((string)kind!) is { } derived)
+                        {
+                            return derived(buffered, serializer);
+                        }
+
+                        var plain = existing ?? Create();
+                        ReadFields(buffered, serializer, plain);
+                        return plain;
+                    }
+
                 case JsonToken.StartObject:
                     var model = existing ?? Create();
                     ReadFields(reader, serializer, model);

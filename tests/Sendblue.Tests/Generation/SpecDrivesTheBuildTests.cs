@@ -85,6 +85,7 @@ namespace Sendblue.Tests.Generation
                 Assert.That(added, Does.Contain("public static Sendblue.MessageStatus Read { get; }"), "a new enum value");
                 Assert.That(added, Does.Contain("public string? DeliveredVia { get; set; }"), "a new webhook field");
                 Assert.That(added, Does.Contain("public class Member : Sendblue.Person"), "a model extending another (allOf)");
+                Assert.That(added, Does.Contain("public class Dog : Sendblue.Pet"), "a model derived by a discriminator");
                 Assert.That(added, Does.Contain("System.Threading.Tasks.Task InviteAsync(System.Collections.Generic.IEnumerable<Sendblue.Seat> request, Sendblue.InviteMode mode, System.Threading.CancellationToken cancellationToken = default);"), "a list body and a required enum-like query parameter");
                 Assert.That(added, Does.Contain("public interface IPhoneNumbersClient"), "a tag with a space: a C# name");
                 Assert.That(added, Does.Contain("Sendblue.IPhoneNumbersClient PhoneNumbers { get; }"), "a tag with a space: its property");
@@ -150,7 +151,7 @@ namespace Sendblue.Tests.Generation
                     "/api/v2/seats/invite" => new LoopbackResponse { Status = 204 },
                     "/api/v2/seats/modes" => new LoopbackResponse { Status = 204 },
                     "/api/v2/seats/6f1c2f8e-3c1a-4b8e-9d55-2f0c6a1b7e11/9007199254740993" => LoopbackResponse.Json("""{"seat_id":"s-2","email":"bo@example.com"}"""),
-                    "/api/status" => LoopbackResponse.Json("""{"message_handle":"h-1","status":"read","carrier":{"name":"Acme","mcc":9007199254740993},"billing_date":"2024-05-14","member":{"name":"Ana","age":41,"role":"owner","badge":1}}"""),
+                    "/api/status" => LoopbackResponse.Json("""{"message_handle":"h-1","status":"read","carrier":{"name":"Acme","mcc":9007199254740993},"billing_date":"2024-05-14","member":{"name":"Ana","age":41,"role":"owner","badge":1},"pet":{"name":"Tom","meow":"loud","pet_type":"cat"},"pets":[{"pet_type":"dog","bark":"woof"},{"pet_type":"fish","fins":2}]}"""),
                     "/api/send-message" => LoopbackResponse.Json(Payloads.MessageResponse),
                     "/api/v2/widgets/w-2/label" => LoopbackResponse.Json("""{"label":"L","additional_properties":"A","extra":1}"""),
                     "/api/v2/widgets/w-1" => LoopbackResponse.Json("""{"3d_touch":false,"event.kind":"e-2","sb-signature":"s-2"}"""),
@@ -190,6 +191,9 @@ namespace Sendblue.Tests.Generation
                 Assert.That(output, Does.Contain("log=9007199254740993:a,2:b,3:c"), "each item once, keyed by an int64 x-sendblue-id whose C# name (CopyValue) is not its wire name");
                 Assert.That(output, Does.Contain("carrier=Acme/9007199254740993"), "an int64 above 2^53 is read exactly");
                 Assert.That(output, Does.Contain("billing=2024-05-14"));
+                Assert.That(output, Does.Contain("pet=Cat/Tom/loud extra=0"), "a discriminator names the derived model, even as the object's last field, and is not left over as an unknown one");
+                Assert.That(output, Does.Contain("pets=Dog:woof,Pet:pet_type=fish+fins=2"), "in a list too; an unmapped value is read as the base model, its value and fields kept");
+                Assert.That(seen.Single(r => r.Path == "/api/send-message").Body, Does.Contain("\"pet\":{\"pet_type\":\"dog\",\"name\":\"Rex\",\"bark\":\"woof\"}"), "a derived model is written with its discriminator value");
                 Assert.That(output, Does.Contain("status=READ known=True"), "the new enum value is known, and read in its wire case");
                 Assert.That(output, Does.Contain("hook=carrier-x"), "a webhook body with only the new field parses");
                 Assert.That(output, Does.Contain("validated=SendMessageRequest.SendOn"), "validation follows the spec too");
@@ -818,6 +822,12 @@ namespace Sendblue.Tests.Generation
                           description: The day the message is billed on.
                         member:
                           $ref: '#/components/schemas/Member'
+                        pet:
+                          $ref: '#/components/schemas/Pet'
+                        pets:
+                          type: array
+                          items:
+                            $ref: '#/components/schemas/Pet'
 
                 """, after: true);
             spec = Insert(spec, "        status_callback:\n          type: string\n          description: A URL Sendblue POSTs", """
@@ -831,6 +841,8 @@ namespace Sendblue.Tests.Generation
                             type: string
                             format: date
                           description: The days to remind the recipient on.
+                        pet:
+                          $ref: '#/components/schemas/Pet'
 
                 """, after: false);
             spec = Insert(spec, "          description: Email of the account.\n          x-sendblue-aliases: [accountEmail]\n", """
@@ -910,6 +922,33 @@ namespace Sendblue.Tests.Generation
                           type: string
                         sb-signature:
                           type: string
+                    Pet:
+                      type: object
+                      required: [pet_type]
+                      properties:
+                        pet_type:
+                          type: string
+                        name:
+                          type: string
+                      discriminator:
+                        propertyName: pet_type
+                        mapping:
+                          cat: '#/components/schemas/Cat'
+                          dog: '#/components/schemas/Dog'
+                    Cat:
+                      allOf:
+                        - $ref: '#/components/schemas/Pet'
+                        - type: object
+                          properties:
+                            meow:
+                              type: string
+                    Dog:
+                      allOf:
+                        - $ref: '#/components/schemas/Pet'
+                        - type: object
+                          properties:
+                            bark:
+                              type: string
                     Carrier:
                       type: object
                       properties:
@@ -1016,6 +1055,8 @@ namespace Sendblue.Tests.Generation
                 Console.WriteLine("member=" + status.Member!.Name + "/" + status.Member.Age + "/" + status.Member.Role + " extra=" + string.Join(",", status.Member.AdditionalProperties.Keys));
                 Console.WriteLine("carrier=" + status.Carrier!.Name + "/" + status.Carrier.Mcc!.Value.ToString(CultureInfo.InvariantCulture));
                 Console.WriteLine("billing=" + status.BillingDate!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                Console.WriteLine("pet=" + status.Pet!.GetType().Name + "/" + status.Pet.Name + "/" + ((Cat)status.Pet).Meow + " extra=" + status.Pet.AdditionalProperties.Count);
+                Console.WriteLine("pets=" + string.Join(",", System.Linq.Enumerable.Select(status.Pets!, p => p.GetType().Name + ":" + (p is Dog dog ? dog.Bark : string.Join("+", System.Linq.Enumerable.Select(p.AdditionalProperties, kv => kv.Key + "=" + kv.Value))))));
                 Console.WriteLine("status=" + status.Status + " known=" + status.Status!.Value.IsKnown + " same=" + (status.Status == MessageStatus.Read));
 
                 var hook = SendblueWebhook.Parse("{\"delivered_via\":\"carrier-x\"}");
@@ -1030,7 +1071,7 @@ namespace Sendblue.Tests.Generation
                     Console.WriteLine("validated=" + ex.Message.Split(' ')[0]);
                 }
 
-                await client.Messages.SendAsync(new SendMessageRequest { Number = "+19998887777", FromNumber = "+16292925296", Content = "x", SendOn = new DateTime(2024, 5, 14), RemindOn = new[] { new DateTime(2024, 5, 15), new DateTime(2024, 5, 16) } });
+                await client.Messages.SendAsync(new SendMessageRequest { Number = "+19998887777", FromNumber = "+16292925296", Content = "x", SendOn = new DateTime(2024, 5, 14), RemindOn = new[] { new DateTime(2024, 5, 15), new DateTime(2024, 5, 16) }, Pet = new Dog { Name = "Rex", Bark = "woof" } });
                 Console.WriteLine("sent");
                 """);
             return Dotnet.Run(probe, "run", "--", baseUrl.ToString());
