@@ -323,52 +323,6 @@ namespace Sendblue.Tests.Generation
                                   schema:
                                     type: string
                                     format: binary
-                      /api/v2/ghosts:
-                        get:
-                          tags: [Messages]
-                          operationId: Ghosts
-                          summary: A walk whose items name an identifier it cannot key on
-                          parameters:
-                            - name: limit
-                              in: query
-                              schema:
-                                type: integer
-                            - name: offset
-                              in: query
-                              schema:
-                                type: integer
-                          responses:
-                            '200':
-                              description: A page.
-                              content:
-                                application/json:
-                                  schema:
-                                    type: array
-                                    items:
-                                      $ref: '#/components/schemas/RvGhost'
-                      /api/v2/flags:
-                        get:
-                          tags: [Messages]
-                          operationId: Flags
-                          summary: A walk whose items name an identifier it cannot key on
-                          parameters:
-                            - name: limit
-                              in: query
-                              schema:
-                                type: integer
-                            - name: offset
-                              in: query
-                              schema:
-                                type: integer
-                          responses:
-                            '200':
-                              description: A page.
-                              content:
-                                application/json:
-                                  schema:
-                                    type: array
-                                    items:
-                                      $ref: '#/components/schemas/RvFlagged'
                       /api/v2/untagged:
                         get:
                           operationId: Untagged
@@ -395,6 +349,7 @@ namespace Sendblue.Tests.Generation
                               description: Done.
 
                     """, after: true);
+                spec = Insert(spec, "paths:\n", WalkOf("Ghosts", "RvGhost") + WalkOf("Flags", "RvFlagged"), after: true);
                 spec = Insert(spec, "  schemas:\n", """
                         RvEvent:
                           type: object
@@ -972,6 +927,34 @@ namespace Sendblue.Tests.Generation
             spec = spec.Replace("      required: [number, from_number]\n", "      required: [number, from_number, send_on]\n");
             File.WriteAllText(specPath, spec);
         }
+
+        /// <summary>A GET that pages (limit and offset) through a list of <paramref name="item"/>.</summary>
+        private static string WalkOf(string operation, string item) => $$"""
+              /api/v2/{{operation.ToLowerInvariant()}}:
+                get:
+                  tags: [Messages]
+                  operationId: {{operation}}
+                  summary: A walk whose items name an identifier it cannot key on
+                  parameters:
+                    - name: limit
+                      in: query
+                      schema:
+                        type: integer
+                    - name: offset
+                      in: query
+                      schema:
+                        type: integer
+                  responses:
+                    '200':
+                      description: A page.
+                      content:
+                        application/json:
+                          schema:
+                            type: array
+                            items:
+                              $ref: '#/components/schemas/{{item}}'
+
+            """;
 
         private static string Insert(string spec, string anchor, string text, bool after)
         {
