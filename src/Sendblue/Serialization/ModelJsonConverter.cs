@@ -140,8 +140,16 @@ namespace Sendblue.Serialization
             return ReadAt(reader, serializer, existing) ?? existing;
         }
 
-        /// <summary>An object (the reader on its StartObject) as this model, or as the derived one its discriminator names.</summary>
-        public T ReadObject(JsonReader reader, JsonSerializer serializer) => ReadAt(reader, serializer, null)!;
+        /// <summary>
+        /// An object (the reader on its StartObject) as exactly this model: the one a base model's
+        /// discriminator chose, so its own is not asked again (the object is read once).
+        /// </summary>
+        public T ReadChosen(JsonReader reader, JsonSerializer serializer)
+        {
+            var model = Create();
+            ReadFields(reader, serializer, model);
+            return model;
+        }
 
         /// <summary>An item of a list of this model (false at the end of the list).</summary>
         public bool ReadItem(JsonReader reader, JsonSerializer serializer, out T item)

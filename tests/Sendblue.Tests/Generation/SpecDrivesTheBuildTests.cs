@@ -151,7 +151,7 @@ namespace Sendblue.Tests.Generation
                     "/api/v2/seats/invite" => new LoopbackResponse { Status = 204 },
                     "/api/v2/seats/modes" => new LoopbackResponse { Status = 204 },
                     "/api/v2/seats/6f1c2f8e-3c1a-4b8e-9d55-2f0c6a1b7e11/9007199254740993" => LoopbackResponse.Json("""{"seat_id":"s-2","email":"bo@example.com"}"""),
-                    "/api/status" => LoopbackResponse.Json("""{"message_handle":"h-1","status":"read","carrier":{"name":"Acme","mcc":9007199254740993},"billing_date":"2024-05-14","member":{"name":"Ana","age":41,"role":"owner","badge":1},"pet":{"name":"Tom","meow":"loud","pet_type":"cat"},"pets":[{"pet_type":"dog","bark":"woof"},{"pet_type":"fish","fins":2}]}"""),
+                    "/api/status" => LoopbackResponse.Json("""{"message_handle":"h-1","status":"read","carrier":{"name":"Acme","mcc":9007199254740993},"billing_date":"2024-05-14","member":{"name":"Ana","age":41,"role":"owner","badge":1},"pet":{"name":"Tom","meow":"loud","pet_type":"cat"},"pets":[{"pet_type":"dog","bark":"woof"},{"pet_type":"fish","fins":2},{"age_weeks":8,"pet_type":"puppy","bark":"yip"}],"dog":{"pet_type":"puppy","age_weeks":9}}"""),
                     "/api/send-message" => LoopbackResponse.Json(Payloads.MessageResponse),
                     "/api/v2/widgets/w-2/label" => LoopbackResponse.Json("""{"label":"L","additional_properties":"A","extra":1}"""),
                     "/api/v2/widgets/w-1" => LoopbackResponse.Json("""{"3d_touch":false,"event.kind":"e-2","sb-signature":"s-2"}"""),
@@ -192,7 +192,9 @@ namespace Sendblue.Tests.Generation
                 Assert.That(output, Does.Contain("carrier=Acme/9007199254740993"), "an int64 above 2^53 is read exactly");
                 Assert.That(output, Does.Contain("billing=2024-05-14"));
                 Assert.That(output, Does.Contain("pet=Cat/Tom/loud extra=0"), "a discriminator names the derived model, even as the object's last field, and is not left over as an unknown one");
-                Assert.That(output, Does.Contain("pets=Dog:woof,Pet:pet_type=fish+fins=2"), "in a list too; an unmapped value is read as the base model, its value and fields kept");
+                Assert.That(output, Does.Contain("pets=Dog:woof,Pet:pet_type=fish+fins=2,Puppy:yip/8"), "in a list too; an unmapped value is read as the base model, its value and fields kept; a model two levels down is read as itself");
+                Assert.That(output, Does.Contain("dog=Puppy/9 extra=0"), "a field of the model between the two reads the one derived from it");
+                Assert.That(seen.Single(r => r.Path == "/api/send-message").Body, Does.Contain("\"dog\":{\"pet_type\":\"puppy\",\"bark\":\"yip\",\"age_weeks\":8}"), "a model two levels down is written with the value its root maps to it");
                 Assert.That(seen.Single(r => r.Path == "/api/send-message").Body, Does.Contain("\"pet\":{\"pet_type\":\"dog\",\"name\":\"Rex\",\"bark\":\"woof\"}"), "a derived model is written with its discriminator value");
                 Assert.That(output, Does.Contain("status=READ known=True"), "the new enum value is known, and read in its wire case");
                 Assert.That(output, Does.Contain("hook=carrier-x"), "a webhook body with only the new field parses");
@@ -783,6 +785,8 @@ namespace Sendblue.Tests.Generation
                           type: array
                           items:
                             $ref: '#/components/schemas/Pet'
+                        dog:
+                          $ref: '#/components/schemas/Dog'
 
                 """, after: true);
             spec = Insert(spec, "        status_callback:\n          type: string\n          description: A URL Sendblue POSTs", """
@@ -798,6 +802,8 @@ namespace Sendblue.Tests.Generation
                           description: The days to remind the recipient on.
                         pet:
                           $ref: '#/components/schemas/Pet'
+                        dog:
+                          $ref: '#/components/schemas/Dog'
 
                 """, after: false);
             spec = Insert(spec, "          description: Email of the account.\n          x-sendblue-aliases: [accountEmail]\n", """
@@ -890,6 +896,7 @@ namespace Sendblue.Tests.Generation
                         mapping:
                           cat: '#/components/schemas/Cat'
                           dog: '#/components/schemas/Dog'
+                          puppy: '#/components/schemas/Puppy'
                     Cat:
                       allOf:
                         - $ref: '#/components/schemas/Pet'
@@ -904,6 +911,14 @@ namespace Sendblue.Tests.Generation
                           properties:
                             bark:
                               type: string
+                    Puppy:
+                      allOf:
+                        - $ref: '#/components/schemas/Dog'
+                        - type: object
+                          properties:
+                            age_weeks:
+                              type: integer
+                              format: int32
                     Carrier:
                       type: object
                       properties:
@@ -1039,7 +1054,8 @@ namespace Sendblue.Tests.Generation
                 Console.WriteLine("carrier=" + status.Carrier!.Name + "/" + status.Carrier.Mcc!.Value.ToString(CultureInfo.InvariantCulture));
                 Console.WriteLine("billing=" + status.BillingDate!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 Console.WriteLine("pet=" + status.Pet!.GetType().Name + "/" + status.Pet.Name + "/" + ((Cat)status.Pet).Meow + " extra=" + status.Pet.AdditionalProperties.Count);
-                Console.WriteLine("pets=" + string.Join(",", System.Linq.Enumerable.Select(status.Pets!, p => p.GetType().Name + ":" + (p is Dog dog ? dog.Bark : string.Join("+", System.Linq.Enumerable.Select(p.AdditionalProperties, kv => kv.Key + "=" + kv.Value))))));
+                Console.WriteLine("pets=" + string.Join(",", System.Linq.Enumerable.Select(status.Pets!, p => p.GetType().Name + ":" + (p is Puppy puppy ? puppy.Bark + "/" + puppy.AgeWeeks : p is Dog dog ? dog.Bark : string.Join("+", System.Linq.Enumerable.Select(p.AdditionalProperties, kv => kv.Key + "=" + kv.Value))))));
+                Console.WriteLine("dog=" + status.Dog!.GetType().Name + "/" + ((Puppy)status.Dog).AgeWeeks + " extra=" + status.Dog.AdditionalProperties.Count);
                 Console.WriteLine("status=" + status.Status + " known=" + status.Status!.Value.IsKnown + " same=" + (status.Status == MessageStatus.Read));
 
                 var hook = SendblueWebhook.Parse("{\"delivered_via\":\"carrier-x\"}");
@@ -1054,7 +1070,7 @@ namespace Sendblue.Tests.Generation
                     Console.WriteLine("validated=" + ex.Message.Split(' ')[0]);
                 }
 
-                await client.Messages.SendAsync(new SendMessageRequest { Number = "+19998887777", FromNumber = "+16292925296", Content = "x", SendOn = new DateTime(2024, 5, 14), RemindOn = new[] { new DateTime(2024, 5, 15), new DateTime(2024, 5, 16) }, Pet = new Dog { Name = "Rex", Bark = "woof" } });
+                await client.Messages.SendAsync(new SendMessageRequest { Number = "+19998887777", FromNumber = "+16292925296", Content = "x", SendOn = new DateTime(2024, 5, 14), RemindOn = new[] { new DateTime(2024, 5, 15), new DateTime(2024, 5, 16) }, Pet = new Dog { Name = "Rex", Bark = "woof" }, Dog = new Puppy { Bark = "yip", AgeWeeks = 8 } });
                 Console.WriteLine("sent");
                 """);
             return Dotnet.Run(probe, "run", "--", baseUrl.ToString());
