@@ -37,7 +37,7 @@ namespace Sendblue.Tests.Generation
         }
 
         /// <summary>What a build of the SDK project needs: the settings, the spec, the templates and src/Sendblue.</summary>
-        private static void CopyProjectTo(string work)
+        internal static void CopyProjectTo(string work)
         {
             var root = RepositoryRoot();
             foreach (var file in new[] { "nswag.json", "Directory.Build.props", "Directory.Packages.props" })
@@ -971,7 +971,8 @@ namespace Sendblue.Tests.Generation
 
             """;
 
-        private static string Insert(string spec, string anchor, string text, bool after)
+        /// <summary>The spec with <paramref name="text"/> (exact YAML) put before or after <paramref name="anchor"/>.</summary>
+        internal static string Insert(string spec, string anchor, string text, bool after)
         {
             Assert.That(spec, Does.Contain(anchor), $"the test's anchor moved in the spec; update the test: {anchor}");
             // The raw literals above are exact YAML (C# removes the closing quotes' indentation).
@@ -980,23 +981,7 @@ namespace Sendblue.Tests.Generation
             return after ? spec.Insert(at + anchor.Length, block) : spec.Insert(at, block);
         }
 
-        private string RunTheProgram(Uri baseUrl)
-        {
-            var probe = Path.Combine(_work, "probe");
-            Directory.CreateDirectory(probe);
-            File.WriteAllText(Path.Combine(probe, "probe.csproj"), """
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <OutputType>Exe</OutputType>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <IsPackable>false</IsPackable>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <ProjectReference Include="../src/Sendblue/Sendblue.csproj" />
-                  </ItemGroup>
-                </Project>
-                """);
-            File.WriteAllText(Path.Combine(probe, "Program.cs"), """
+        private string RunTheProgram(Uri baseUrl) => RunProgram(_work, """
                 using System;
                 using System.Globalization;
                 using Sendblue;
@@ -1072,8 +1057,31 @@ namespace Sendblue.Tests.Generation
 
                 await client.Messages.SendAsync(new SendMessageRequest { Number = "+19998887777", FromNumber = "+16292925296", Content = "x", SendOn = new DateTime(2024, 5, 14), RemindOn = new[] { new DateTime(2024, 5, 15), new DateTime(2024, 5, 16) }, Pet = new Dog { Name = "Rex", Bark = "woof" }, Dog = new Puppy { Bark = "yip", AgeWeeks = 8 } });
                 Console.WriteLine("sent");
+                """, baseUrl.ToString());
+
+        /// <summary>
+        /// Runs <paramref name="program"/> (top-level statements) as a console app referencing the
+        /// copy's SDK in <paramref name="work"/>, and returns what it printed; it fails the test on a
+        /// build error or a non-zero exit.
+        /// </summary>
+        internal static string RunProgram(string work, string program, params string[] arguments)
+        {
+            var probe = Path.Combine(work, "probe");
+            Directory.CreateDirectory(probe);
+            File.WriteAllText(Path.Combine(probe, "probe.csproj"), """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <IsPackable>false</IsPackable>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <ProjectReference Include="../src/Sendblue/Sendblue.csproj" />
+                  </ItemGroup>
+                </Project>
                 """);
-            return Dotnet.Run(probe, "run", "--", baseUrl.ToString());
+            File.WriteAllText(Path.Combine(probe, "Program.cs"), program);
+            return Dotnet.Run(probe, new[] { "run", "--" }.Concat(arguments).ToArray());
         }
 
         private string PublicApiOfTheCopy()
