@@ -87,6 +87,7 @@ namespace Sendblue.Serialization
         private const string Int64Name = "a 64-bit whole number";
         private const string DateTimeName = "a date and time (ISO 8601)";
         private const string DateName = "a date (yyyy-MM-dd)";
+        private const string DurationName = "a duration (ISO 8601, such as PT1H30M)";
         private const string OutOfRange = "it is out of range";
 
         private static long? IntegerAt(JsonReader reader, long min, long max, string what)
@@ -207,6 +208,43 @@ namespace Sendblue.Serialization
             }
 
             throw Wrong(reader, DateName, null);
+        }
+
+        /// <summary>
+        /// A duration (<c>format: duration</c>): ISO 8601 (<c>PT1H30M</c>, <c>P1DT2H</c>), or the
+        /// <c>hh:mm:ss</c> that Newtonsoft writes for a <see cref="TimeSpan"/>.
+        /// </summary>
+        public static TimeSpan? Duration(JsonReader reader)
+        {
+            MoveToValueOrThrow(reader);
+            if (IsNoValue(reader) || reader.TokenType == JsonToken.EndArray)
+            {
+                return null;
+            }
+
+            if (reader.TokenType == JsonToken.String)
+            {
+                var text = (string)reader.Value!;
+                if (text.Length > 0 && (text[0] == 'P' || (text.Length > 1 && text[0] == '-' && text[1] == 'P')))
+                {
+                    try
+                    {
+                        return System.Xml.XmlConvert.ToTimeSpan(text);
+                    }
+                    catch (FormatException)
+                    {
+                    }
+                    catch (OverflowException)
+                    {
+                    }
+                }
+                else if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span))
+                {
+                    return span;
+                }
+            }
+
+            throw Wrong(reader, DurationName, null);
         }
 
         /// <summary>

@@ -192,5 +192,50 @@ namespace Sendblue.Validation
 
         private static string Upper(string text) =>
             text.Length > 0 && char.IsLower(text[0]) ? char.ToUpperInvariant(text[0]) + text.Substring(1) : text;
+
+        // ----- The checks of a model's maps, lists of lists and patterns (build/templates/Class.liquid). -----
+
+        /// <summary>A text field that does not match the spec's <c>pattern</c> (a regular expression).</summary>
+        public static void Pattern(string? value, string pattern, string parameterName, string field)
+        {
+            if (value is null || System.Text.RegularExpressions.Regex.IsMatch(value, pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+            {
+                return;
+            }
+
+            throw new ArgumentException($"{field} is '{value}', which does not match the pattern {pattern} the API requires.", parameterName);
+        }
+
+        /// <summary>
+        /// Runs <paramref name="check"/> on each model (or enum-like) a map or a list of lists holds, at
+        /// any depth, named by its place as a list item is: <c>Parent.ByKey["k"]</c>, <c>Parent.Grid[1][0]</c>.
+        /// </summary>
+        public static void Leaves<T>(object? value, string path, Action<T, string> check)
+        {
+            switch (value)
+            {
+                case null:
+                    return;
+                case T leaf:
+                    check(leaf, path);
+                    return;
+                case System.Collections.IDictionary map:
+                    foreach (System.Collections.DictionaryEntry entry in map)
+                    {
+                        Leaves(entry.Value, path + "[\"" + Convert.ToString(entry.Key, CultureInfo.InvariantCulture) + "\"]", check);
+                    }
+
+                    return;
+                case System.Collections.IEnumerable items when value is not string:
+                    var index = 0;
+                    foreach (var item in items)
+                    {
+                        Leaves(item, path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]", check);
+                        index++;
+                    }
+
+                    return;
+            }
+        }
     }
 }

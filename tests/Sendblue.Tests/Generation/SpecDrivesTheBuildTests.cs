@@ -149,6 +149,7 @@ namespace Sendblue.Tests.Generation
                         _ => LoopbackResponse.Json("[]"),
                     },
                     "/api/v2/seats/invite" => new LoopbackResponse { Status = 204 },
+                    "/api/v2/seats/forms" => LoopbackResponse.Json("""{"must_note":null,"by_day":{"mon":"2024-02-05"},"weeks":[["2024-02-05","2024-02-12"]],"grid":[[{"name":"ab"}]],"by_key":{"k":{"name":"cd"}},"wait":"P1DT1H30M","kinds":{"a":"with space","b":"IN-PROGRESS"},"scores":[1,null,3],"vars":{"x":"y"},"kids":{"z":{"name":"ef"}}}"""),
                     "/api/v2/seats/modes" => new LoopbackResponse { Status = 204 },
                     "/api/v2/seats/6f1c2f8e-3c1a-4b8e-9d55-2f0c6a1b7e11/9007199254740993" => LoopbackResponse.Json("""{"seat_id":"s-2","email":"bo@example.com"}"""),
                     "/api/status" => LoopbackResponse.Json("""{"message_handle":"h-1","status":"read","carrier":{"name":"Acme","mcc":9007199254740993},"billing_date":"2024-05-14","member":{"name":"Ana","age":41,"role":"owner","badge":1},"pet":{"name":"Tom","meow":"loud","pet_type":"cat"},"pets":[{"pet_type":"dog","bark":"woof"},{"pet_type":"fish","fins":2},{"age_weeks":8,"pet_type":"puppy","bark":"yip"}],"dog":{"pet_type":"puppy","age_weeks":9}}"""),
@@ -199,6 +200,18 @@ namespace Sendblue.Tests.Generation
                 Assert.That(output, Does.Contain("status=READ known=True"), "the new enum value is known, and read in its wire case");
                 Assert.That(output, Does.Contain("hook=carrier-x"), "a webhook body with only the new field parses");
                 Assert.That(output, Does.Contain("validated=SendMessageRequest.SendOn"), "validation follows the spec too");
+
+                Assert.That(output, Does.Contain("form grid=ArgumentException: Form.Grid[1][0].Name is required: the name field."), "a model in a list of lists is checked, named by its place");
+                Assert.That(output, Does.Contain("form by_key=ArgumentOutOfRangeException: Form.ByKey[\"k\"].Name must be at least 2 characters long; it is 1 characters long."), "a model in a map is checked, named by its key");
+                Assert.That(output, Does.Contain("form kids=ArgumentException: Form.Kids[\"z\"].Name is required: the name field."), "a named map schema checks its models too");
+                Assert.That(output, Does.Contain("form kinds=ArgumentException: Form.Kinds[\"a\"] is 'nope', which is not one of in-progress, 3d_touch, with space."), "an enum-like in a map is checked as a field is");
+                Assert.That(output, Does.Contain("form code=ArgumentException: Form.Code is '12a', which does not match the pattern ^[0-9]+$ the API requires."), "a pattern is checked");
+                Assert.That(seen.Where(r => r.Path == "/api/v2/seats/forms").Select(r => r.Body), Is.EqualTo(new[]
+                {
+                    """{"must_note":null,"by_day":{"mon":"2024-02-03"},"weeks":[["2024-02-03","2024-02-10"]],"grid":[[{"name":"ab"}]],"by_key":{"k":{"name":"cd"}},"code":"123","wait":"PT1H30M","kinds":{"a":"3d_touch"},"scores":[1,null],"vars":{"x":"y"},"kids":{"z":{"name":"ef"}}}""",
+                }), "the refused forms sent nothing; a required nullable field is sent as null (an optional one not at all), dates in a map and a list of lists as yyyy-MM-dd, a duration in ISO 8601, a named map as its entries");
+                Assert.That(output, Does.Contain("form read=null|2024-02-05|2024-02-12|ab|cd|1.01:30:00|with space,in-progress,True|1,null,3|y|ef extra=0"),
+                    "a map and a list of lists of dates, models and enum-likes, an ISO 8601 duration, nullable items and named maps are read back");
             });
         }
 
@@ -929,6 +942,103 @@ namespace Sendblue.Tests.Generation
                           format: int64
 
                 """, after: true);
+            // Models holding maps and lists of lists (of dates, models, enum-likes), a named map, a
+            // required nullable field, a pattern, a duration and nullable list items.
+            spec = Insert(spec, "paths:\n", """
+                  /api/v2/seats/forms:
+                    post:
+                      tags: [Seats]
+                      operationId: Seats_SubmitForm
+                      summary: Submit a form
+                      requestBody:
+                        required: true
+                        content:
+                          application/json:
+                            schema:
+                              $ref: '#/components/schemas/Form'
+                      responses:
+                        '200':
+                          description: The form as kept.
+                          content:
+                            application/json:
+                              schema:
+                                $ref: '#/components/schemas/Form'
+
+                """, after: true);
+            spec = Insert(spec, "  schemas:\n", """
+                    FormKind:
+                      type: string
+                      enum: [in-progress, 3d_touch, 'with space']
+                      x-enumNames: [InProgress, ThreeDTouch, WithSpace]
+                    FormChild:
+                      type: object
+                      required: [name]
+                      properties:
+                        name:
+                          type: string
+                          minLength: 2
+                    FormVars:
+                      type: object
+                      additionalProperties:
+                        type: string
+                    FormKids:
+                      type: object
+                      additionalProperties:
+                        $ref: '#/components/schemas/FormChild'
+                    Form:
+                      type: object
+                      required: [must_note]
+                      properties:
+                        must_note:
+                          type: string
+                          nullable: true
+                        maybe_note:
+                          type: string
+                          nullable: true
+                        by_day:
+                          type: object
+                          additionalProperties:
+                            type: string
+                            format: date
+                        weeks:
+                          type: array
+                          items:
+                            type: array
+                            items:
+                              type: string
+                              format: date
+                        grid:
+                          type: array
+                          items:
+                            type: array
+                            items:
+                              $ref: '#/components/schemas/FormChild'
+                        by_key:
+                          type: object
+                          additionalProperties:
+                            $ref: '#/components/schemas/FormChild'
+                        code:
+                          type: string
+                          pattern: '^[0-9]+$'
+                        wait:
+                          type: string
+                          format: duration
+                        kinds:
+                          type: object
+                          additionalProperties:
+                            $ref: '#/components/schemas/FormKind'
+                        scores:
+                          type: array
+                          items:
+                            type: integer
+                            nullable: true
+                        vars:
+                          $ref: '#/components/schemas/FormVars'
+                        kids:
+                          $ref: '#/components/schemas/FormKids'
+
+                """, after: true);
+
             const string statuses = "      enum: [REGISTERED, PENDING, SENT, DELIVERED, RECEIVED, QUEUED, ERROR, DECLINED, ACCEPTED, SUCCESS]\n      x-enumNames: [Registered, Pending, Sent, Delivered, Received, Queued, Error, Declined, Accepted, Success]\n";
             Assert.That(spec, Does.Contain(statuses), "the test's anchor for MessageStatus moved; update the test");
             spec = spec.Replace(statuses, statuses.Replace("SUCCESS]", "SUCCESS, READ]").Replace("Success]", "Success, Read]"));
@@ -1033,6 +1143,45 @@ namespace Sendblue.Tests.Generation
 
                 await client.Seats.InviteAsync(new[] { new Seat { Email = "ana@example.com" } }, InviteMode.Sms);
                 await client.Seats.SetModesAsync(new[] { InviteMode.Email, InviteMode.Sms });
+
+                async System.Threading.Tasks.Task Refused(string label, Form form)
+                {
+                    try
+                    {
+                        await client.Seats.SubmitFormAsync(form);
+                        Console.WriteLine(label + "=sent");
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        Console.WriteLine(label + "=" + ex.GetType().Name + ": " + ex.Message.Split(" (Parameter")[0]);
+                    }
+                }
+
+                var ok = new FormChild { Name = "ab" };
+                await Refused("form grid", new Form { Grid = new[] { new[] { ok }, new[] { new FormChild() } } });
+                await Refused("form by_key", new Form { ByKey = new System.Collections.Generic.Dictionary<string, FormChild> { ["k"] = new FormChild { Name = "x" } } });
+                await Refused("form kids", new Form { Kids = new FormKids { ["z"] = new FormChild() } });
+                await Refused("form kinds", new Form { Kinds = new System.Collections.Generic.Dictionary<string, FormKind> { ["a"] = "nope" } });
+                await Refused("form code", new Form { Code = "12a" });
+                var form = await client.Seats.SubmitFormAsync(new Form
+                {
+                    MustNote = null,
+                    ByDay = new System.Collections.Generic.Dictionary<string, DateTime> { ["mon"] = new DateTime(2024, 2, 3) },
+                    Weeks = new[] { new[] { new DateTime(2024, 2, 3), new DateTime(2024, 2, 10) } },
+                    Grid = new[] { new[] { ok } },
+                    ByKey = new System.Collections.Generic.Dictionary<string, FormChild> { ["k"] = new FormChild { Name = "cd" } },
+                    Code = "123",
+                    Wait = TimeSpan.FromMinutes(90),
+                    Kinds = new System.Collections.Generic.Dictionary<string, FormKind> { ["a"] = FormKind.ThreeDTouch },
+                    Scores = new int?[] { 1, null },
+                    Vars = new FormVars { ["x"] = "y" },
+                    Kids = new FormKids { ["z"] = new FormChild { Name = "ef" } },
+                });
+                Console.WriteLine("form read=" + (form.MustNote ?? "null") + "|" + form.ByDay!["mon"].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "|" + form.Weeks![0][1].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                    + "|" + form.Grid![0][0].Name + "|" + form.ByKey!["k"].Name + "|" + form.Wait!.Value.ToString("c", CultureInfo.InvariantCulture)
+                    + "|" + form.Kinds!["a"] + "," + form.Kinds["b"] + "," + (form.Kinds["b"] == FormKind.InProgress)
+                    + "|" + string.Join(",", System.Linq.Enumerable.Select(form.Scores!, n => n?.ToString(CultureInfo.InvariantCulture) ?? "null"))
+                    + "|" + form.Vars!["x"] + "|" + form.Kids!["z"].Name + " extra=" + form.AdditionalProperties.Count);
 
                 var status = await client.Messages.GetStatusAsync("h-1");
                 Console.WriteLine("member=" + status.Member!.Name + "/" + status.Member.Age + "/" + status.Member.Role + " extra=" + string.Join(",", status.Member.AdditionalProperties.Keys));
