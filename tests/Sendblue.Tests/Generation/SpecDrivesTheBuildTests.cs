@@ -429,6 +429,13 @@ namespace Sendblue.Tests.Generation
                               type: string
                             eventKind:
                               type: string
+                        RvCaseKind:
+                          type: string
+                          enum: [delivered, DELIVERED, sent]
+                          x-enumNames: [DeliveredLower, DeliveredUpper, Sent]
+                        RvTouch:
+                          type: string
+                          enum: [3d_touch, plain]
                         RvNullableLevel:
                           type: [integer, "null"]
                           enum: [1, 2, 3]
@@ -533,6 +540,8 @@ namespace Sendblue.Tests.Generation
                     Assert.That(output, Does.Contain("The enum of the field gear of the field detail of the answer of Messages.Dial is a boolean enum: "), "a field of an inline object in an inline answer");
                     Assert.That(output, Does.Contain("The enum of the field speed of the body of Messages.Dial is a number enum: "), "a field of an inline body");
                     Assert.That(output, Does.Contain("The enum of the field mode of the answer of Messages.Dial is `type: [integer, \"null\"]`: "), "a field of an inline answer");
+                    Assert.That(output, Does.Contain("The enum RvCaseKind lists delivered and DELIVERED, which differ only in case: an enum-like compares its values ignoring case, so the two would be one value (delivered could never be sent, and KnownValues would hold DELIVERED twice). Keep one of them, or, if the API tells them apart, make the field a plain string (no enum) and list the values in its description."), "values that differ only in case");
+                    Assert.That(output, Does.Contain("The value 3d_touch of the enum RvTouch would be public as RvTouch._3d_touch: name the values of RvTouch in PascalCase with `x-enumNames` (one name per value, in the order of `enum`)."), "a value whose C# name would not be PascalCase");
                 });
             }
             finally
